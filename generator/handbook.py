@@ -1,0 +1,115 @@
+"""Load and validate a whole handbook: roster, every handover file, cross-file rules.
+
+This is the library's front door. It collects every problem from every file before it
+returns; raising is left to the edges (CLI, MkDocs plugin).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .loader import Document, load_file
+from .model import Department, Handbook, Handover, Person, Roster
+from .problems import Problem, has_errors
+from .project import Project
+from .rules import cross_file_problems, document_problems, roster_problems
+from .schemas import Role, SchemaSet
+from .validate import schema_problems
+
+_FILE_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    handbook: Handbook | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def _file_problem(path: str, rule: str, message: str, hint: str) -> Problem:
+    return Problem(path, 1, 1, "", "error", rule, message, hint)
+
+
+def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, list[Problem]]:
+    shown = project.display(project.people_file)
+    if not project.people_file.is_file():
+        return None, [_file_problem(shown, "roster-missing", "the roster handbook/people.yaml is missing",
+                                    "create it: every person named in a handover must be listed there")]
+    doc, problems = load_file(project.people_file, shown)
+    if doc is None:
+        return None, problems
+    problems += schema_problems(doc, schemas.validator(schemas.people_schema), schemas.tree(schemas.people_schema))
+    if has_errors(problems):
+        return None, problems
+    problems += roster_problems(doc)
+    data = doc.data
+    departments = {d["id"]: Department(d["id"], d["name"], d.get("name_en", d["name"]), d.get("head")) for d in data["departments"]}
+    people = {p["id"]: Person(p["id"], p["name"], p.get("name_en", p["name"]), p["department"], p.get("title", ""),
+                              p.get("email", ""), p.get("active", True), tuple(p.get("git_emails", ())))
+              for p in data["people"]}
+    return Roster(departments, people), problems
+
+
+@lru_cache(maxsize=64)
+def _template_checklist(template: Path) -> tuple[str, ...]:
+    doc, _ = load_file(template)
+    if doc is None or not isinstance(doc.data, dict):
+        return ()
+    return tuple(str(item["id"]) for item in doc.data.get("checklist") or [] if isinstance(item, dict) and "id" in item)
+
+
+def load_handover(path: Path, project: Project, schemas: SchemaSet,
+                  roster: Roster | None) -> tuple[Handover | None, Document | None, list[Problem]]:
+    shown = project.display(path)
+    doc, problems = load_file(path, shown)
+    if doc is None:
+        return None, None, problems
+    if not _FILE_STEM.match(path.stem):
+        problems.append(_file_problem(shown, "file-name", f"file name '{path.name}' is not a safe page address",
+                                      "use letters, digits, '.', '-' and '_' only, e.g. 2026-11-zhangwei-sales.yaml"))
+    if not isinstance(doc.data, dict):
+        problems.append(_file_problem(shown, "not-a-mapping", "a handover file must be a mapping of 'key: value' lines",
+                                      "start from the role template: handover new --role ROLE --leaver ID"))
+        return None, doc, problems
+    role_id = doc.data.get("role")
+    role: Role | None = schemas.role(role_id) if isinstance(role_id, str) else None
+    if role is None:
+        available = ", ".join(schemas.role_ids())
+        problems.append(Problem(shown, *doc.position("/role"), "/role", "error", "unknown-role",
+                                f"unknown role {role_id!r}", f"use one of: {available}"))
+        return None, doc, problems
+    problems += schema_problems(doc, schemas.validator(role.schema_path), role.tree)
+    if has_errors(problems) or roster is None:
+        return None, doc, problems
+    problems += document_problems(doc, role.tree, roster, list(_template_checklist(role.template_path)))
+    handover = Handover(path.stem, shown, role, doc.data)
+    return (None if has_errors(problems) else handover), doc, problems
+
+
+def check_handbook(project: Project, only: list[Path] | None = None) -> CheckResult:
+    """Validate the roster and every handover; report problems for ``only`` (default: all files).
+
+    Cross-file rules always see the whole handbook, so checking one file still catches a clash
+    with another.
+    """
+    schemas = SchemaSet(project.schemas_dir, project.templates_dir)
+    roster, problems = load_roster(project, schemas)
+    loaded: list[tuple[Handover, Document]] = []
+    for path in project.handover_files():
+        handover, doc, found = load_handover(path, project, schemas, roster)
+        problems += found
+        if handover is not None and doc is not None:
+            loaded.append((handover, doc))
+    problems += cross_file_problems(loaded)
+    if only is not None:
+        wanted = {project.display(p) for p in only}
+        problems = [p for p in problems if p.file in wanted]
+    handbook = None
+    if roster is not None and not has_errors(problems):
+        handbook = Handbook(roster, tuple(h for h, _ in loaded), {r.id: r for r in schemas.roles()})
+    return CheckResult(handbook, tuple(sorted(problems, key=lambda p: (p.file, p.line, p.column, p.rule))))

@@ -1,0 +1,80 @@
+"""``handover new``: a handover file from the role template, with people and dates filled in."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import AlreadyExists, UsageError
+from .handbook import load_roster
+from .project import Project
+from .schemas import SchemaSet
+
+DEFAULT_NOTICE_DAYS = 30
+DEFAULT_TRANSITION_DAYS = 14
+
+
+@dataclass(frozen=True)
+class NewHandover:
+    role: str
+    leaver: str
+    successors: tuple[str, ...]
+    manager: str | None
+    last_day: dt.date | None
+    notice_date: dt.date | None = None
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: '{text}' is not a date; write YYYY-MM-DD, e.g. 2026-12-31") from None
+
+
+def create_handover(project: Project, request: NewHandover, today: dt.date) -> Path:
+    """Write the new file and return its path. Never overwrites."""
+    schemas = SchemaSet(project.schemas_dir, project.templates_dir)
+    role = schemas.role(request.role)
+    if role is None:
+        raise UsageError(f"unknown role '{request.role}'; roles: {', '.join(schemas.role_ids())}")
+    roster, problems = load_roster(project, schemas)
+    if roster is None:
+        raise UsageError("the roster handbook/people.yaml has errors; run 'handover check' first")
+    named = [request.leaver, *request.successors, *([request.manager] if request.manager else [])]
+    unknown = [person for person in named if person not in roster.people]
+    if unknown:
+        raise UsageError(f"not in handbook/people.yaml: {', '.join(unknown)}")
+    manager = request.manager or roster.departments[roster.people[request.leaver].department].head
+    if not manager:
+        raise UsageError("no --manager given and the leaver's department has no head in people.yaml")
+    if len(set(named) | {manager}) != len(request.successors) + 2:
+        raise UsageError("leaver, successors and manager must be different people")
+    notice = request.notice_date or today
+    last_day = request.last_day or notice + dt.timedelta(days=DEFAULT_NOTICE_DAYS)
+    if last_day < notice:
+        raise UsageError(f"--last-day {last_day} is before the notice date {notice}")
+    transition_start = max(notice, last_day - dt.timedelta(days=DEFAULT_TRANSITION_DAYS))
+
+    target = project.handovers_dir / f"{last_day:%Y-%m}-{request.leaver}-{request.role}.yaml"
+    schema_ref = Path(os.path.relpath(role.schema_path, target.parent)).as_posix()
+    first = request.successors[0] if request.successors else manager
+    text = role.template_path.read_text(encoding="utf-8")
+    for token, value in {
+        "__SCHEMA__": schema_ref,
+        "__LEAVER__": request.leaver,
+        "__SUCCESSORS__": "[" + ", ".join(request.successors) + "]",
+        "__SUCCESSOR__": first,
+        "__MANAGER__": manager,
+        "__NOTICE_DATE__": notice.isoformat(),
+        "__LAST_DAY__": last_day.isoformat(),
+        "__TRANSITION_START__": transition_start.isoformat(),
+    }.items():
+        text = text.replace(token, value)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise AlreadyExists(f"{project.display(target)} exists already; edit it instead") from None
+    return target

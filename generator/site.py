@@ -1,0 +1,42 @@
+"""Build the MkDocs site so that a failed build never damages the site already published."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from .errors import HandoverError
+
+
+class BuildFailed(HandoverError):
+    """MkDocs could not build the site; the previous site is untouched."""
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
+    """Build into a fresh folder beside the target, then swap it in; on failure nothing moves."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    config = load_config(str(config_file), strict=strict)
+    target = Path(site_dir or config["site_dir"]).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    config["site_dir"] = str(staging)
+    try:
+        build(config)
+    except (MkDocsException, HandoverError) as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(exc)) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    finally:
+        config.plugins.on_shutdown() if hasattr(config, "plugins") else None
+    previous = target.with_name(f".{target.name}-previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if target.exists():
+        target.rename(previous)
+    staging.rename(target)
+    shutil.rmtree(previous, ignore_errors=True)
+    return target
