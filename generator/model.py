@@ -62,8 +62,8 @@ class Handover:
         return dt.date.fromisoformat(self.data["last_day"])
 
     def items(self, section: str) -> list[dict[str, Any]]:
-        value = self.data.get(section) or []
-        return [item for item in value if isinstance(item, dict)]
+        value = self.data.get(section)
+        return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 @dataclass(frozen=True)

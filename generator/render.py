@@ -1,0 +1,335 @@
+"""Render the handbook into Markdown pages: ``{docs-relative path: Markdown}``.
+
+Pages are plain strings; the MkDocs plugin only hands them over. Every value from YAML
+goes through ``markdown.esc`` (Jinja's ``finalize`` applies it to every ``{{ }}``), so
+content cannot inject HTML, links or Markdown structure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from . import views
+from .i18n import label
+from .markdown import anchor, esc, esc_block, external_link, link, relative, table
+from .model import Handbook, Handover, Person
+from .schemas import Field, localized
+
+HEADER_FIELDS = ("schema_version", "role", "leaver", "successors", "manager", "notice_date", "last_day",
+                 "transition", "summary")
+AUDIENCES = ("all-staff", "restricted")
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    language: str = "zh"
+    audience: str = "all-staff"
+    today: dt.date = dt.date.today()
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        finalize=esc, autoescape=False, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env
+
+
+class Page:
+    """What a template needs to write one page: labels, links relative to this page, formatting."""
+
+    def __init__(self, uri: str, site: SiteRenderer) -> None:
+        self.uri = uri
+        self.site = site
+        self.language = site.options.language
+
+    def t(self, key: str, **values: object) -> str:
+        return label(key, self.language, **values)
+
+    def title(self, text: str) -> str:
+        return localized(text, self.language)
+
+    def to(self, text: object, target: str) -> Markup:
+        return link(text, target, self.uri)
+
+    def href(self, target: str) -> str:
+        return relative(target, self.uri)
+
+    def name(self, person_id: str) -> str:
+        person = self.site.handbook.roster.people.get(person_id)
+        if person is None:
+            return person_id
+        return person.name if self.language == "zh" else person.name_en
+
+    def id(self, *parts: str) -> Markup:
+        """An attr_list id for a heading; ``anchor`` leaves only [a-z0-9_-]."""
+        return Markup(f"{{#{anchor(*parts)}}}")
+
+    def person(self, person_id: str) -> Markup:
+        person = self.site.handbook.roster.people.get(person_id)
+        if person is None:
+            return esc(person_id)
+        return self.to(self.name(person_id), self.site.person_uri(person))
+
+    def people(self, ids: Any) -> Markup:
+        return Markup(", ").join(self.person(i) for i in ids)
+
+    def handover(self, handover: Handover, text: object | None = None) -> Markup:
+        return self.to(text if text is not None else handover.id, f"handovers/{handover.id}.md")
+
+    def role(self, handover: Handover) -> str:
+        return self.title(handover.role.title)
+
+    def department(self, person_id: str) -> str:
+        person = self.site.handbook.roster.people.get(person_id)
+        department = self.site.handbook.roster.departments.get(person.department) if person else None
+        if department is None:
+            return ""
+        return department.name if self.language == "zh" else department.name_en
+
+    def days_left(self, handover: Handover) -> str:
+        days = (handover.last_day - self.site.options.today).days
+        return self.t("overdue_days", n=-days) if days < 0 else self.t("days", n=days)
+
+    def progress(self, handover: Handover) -> str:
+        p = views.progress(handover)
+        return f"{p.done}/{p.total} ({p.percent}%)"
+
+    def state(self, handover: Handover) -> str:
+        return self.t("state_" + views.state(handover, self.site.options.today))
+
+    def block(self, text: object) -> Markup:
+        return esc_block(text)
+
+    def section(self, key: str, value: Any, spec: Field) -> Markup:
+        return self.site.sections.section(key, value, spec, self, level=2)
+
+
+class SectionRenderer:
+    """Renders any part of any role's document from its schema: tables, item blocks, lists."""
+
+    def __init__(self, options: SiteOptions) -> None:
+        self.options = options
+
+    def hidden(self, spec: Field | None) -> bool:
+        return (spec is not None and spec.sensitivity == "restricted"
+                and self.options.audience != "restricted")
+
+    def cell(self, value: Any, spec: Field | None, page: Page) -> Markup:
+        language = self.options.language
+        if self.hidden(spec):
+            return esc(label("restricted", language))
+        if value is None:
+            return Markup("")
+        if isinstance(value, bool):
+            return esc(label("yes" if value else "no", language))
+        if isinstance(value, dict):
+            if set(value) == {"value", "currency"}:
+                return esc(f"{value['value']} {value['currency']}")
+            return Markup("; ").join(
+                Markup(f"{esc(self.name(k, spec.child(k) if spec else None))}: {self.cell(v, spec.child(k) if spec else None, page)}")
+                for k, v in value.items())
+        if isinstance(value, list):
+            return Markup(", ").join(self.cell(v, spec.items if spec else None, page) for v in value)
+        if spec is not None:
+            if spec.person:
+                return page.person(str(value))
+            if spec.link:
+                return external_link(value, str(value))
+            if str(value) in spec.enum_labels:
+                return esc(localized(spec.enum_labels[str(value)], language))
+        return esc(value)
+
+    def name(self, key: str, spec: Field | None) -> str:
+        return localized(spec.title, self.options.language) if spec and spec.title else key
+
+    @staticmethod
+    def _is_flat(items: list[Any]) -> bool:
+        def flat(value: Any) -> bool:
+            if isinstance(value, dict):
+                return all(not isinstance(v, (dict, list)) for v in value.values())
+            if isinstance(value, list):
+                return all(not isinstance(v, (dict, list)) for v in value)
+            return True
+        return all(isinstance(i, dict) and all(flat(v) for v in i.values()) for i in items)
+
+    def columns(self, items: list[dict[str, Any]], spec: Field | None) -> list[str]:
+        present = {k for item in items for k in item}
+        ordered = [k for k in (spec.properties if spec else {}) if k in present]
+        return ordered + sorted(present - set(ordered))
+
+    def item_table(self, items: list[dict[str, Any]], spec: Field | None, page: Page) -> Markup:
+        keys = self.columns(items, spec)
+        child = (lambda k: spec.child(k)) if spec else (lambda k: None)
+        rows = [[self.cell(item.get(k), child(k), page) for k in keys] for item in items]
+        return table([self.name(k, child(k)) for k in keys], rows)
+
+    def definition_table(self, value: dict[str, Any], spec: Field | None, page: Page) -> Markup:
+        child = (lambda k: spec.child(k)) if spec else (lambda k: None)
+        rows = [[self.name(k, child(k)), self.cell(v, child(k), page)] for k, v in value.items()
+                if not isinstance(v, (list, dict)) or (isinstance(v, dict) and self._is_flat([v]))]
+        return table(["", ""], rows) if rows else Markup("")
+
+    def decision_chain(self, items: list[dict[str, Any]]) -> Markup:
+        steps = [esc(f"{i.get('name', '')}({i.get('role', '')})") if i.get("role") else esc(i.get("name", ""))
+                 for i in items]
+        return Markup(f"**{esc(label('decision_chain', self.options.language))}**: ") + Markup(" → ").join(steps)
+
+    def item_heading(self, item: dict[str, Any], spec: Field | None, key: str, index: int, level: int,
+                     customer: bool) -> Markup:
+        label_key = spec.label_key if spec else None
+        text = item.get(label_key) if label_key else None
+        text = text if isinstance(text, str) and not self.hidden(spec.child(label_key) if spec and label_key else None) else f"{key} {index + 1}"
+        ident = str(item.get("id", index + 1))
+        html_id = anchor("customer", ident) if customer else anchor(key, ident)
+        return Markup(f"{'#' * level} {esc(text)} {{#{html_id}}}")
+
+    def section(self, key: str, value: Any, spec: Field | None, page: Page, level: int) -> Markup:
+        heading = Markup(f"{'#' * level} {esc(self.name(key, spec))}")
+        if self.hidden(spec):
+            return Markup("\n\n").join([heading, esc(label("restricted", self.options.language))])
+        parts = [heading]
+        if isinstance(value, list) and value and all(isinstance(i, dict) for i in value):
+            item_spec = spec.items if spec else None
+            if spec is not None and spec.decision_chain:
+                parts.append(self.decision_chain(value))
+            if self._is_flat(value):
+                parts.append(self.item_table(value, item_spec, page))
+            else:
+                customer = spec is not None and spec.index == "customers"
+                for index, item in enumerate(value):
+                    parts.append(self.item_heading(item, item_spec, key, index, min(level + 1, 6), customer))
+                    parts.append(self.item_body(item, item_spec, page, min(level + 2, 6)))
+        elif isinstance(value, list):
+            parts.append(self.cell(value, spec, page))
+        elif isinstance(value, dict):
+            parts.append(self.item_body(value, spec, page, min(level + 1, 6)))
+        elif spec is not None and "string" in spec.types and not (spec.person or spec.link or spec.enum_labels):
+            parts.append(esc_block(value))
+        else:
+            parts.append(self.cell(value, spec, page))
+        return Markup("\n\n").join(p for p in parts if p)
+
+    def item_body(self, item: dict[str, Any], spec: Field | None, page: Page, level: int) -> Markup:
+        parts = [self.definition_table(item, spec, page)]
+        for key, value in item.items():
+            child = spec.child(key) if spec else None
+            if isinstance(value, list) and value and any(isinstance(v, dict) for v in value):
+                parts.append(self.section(key, value, child, page, level))
+            elif isinstance(value, dict) and not self._is_flat([value]):
+                parts.append(self.section(key, value, child, page, level))
+        return Markup("\n\n").join(p for p in parts if p)
+
+
+class SiteRenderer:
+    def __init__(self, handbook: Handbook, options: SiteOptions) -> None:
+        self.handbook = handbook
+        self.options = options
+        self.env = _environment()
+        self.sections = SectionRenderer(options)
+        self.customers = views.customers(handbook)
+        self.people = views.people(handbook, self.customers)
+
+    def person_uri(self, person: Person) -> str:
+        return f"people/{anchor(person.department)}.md#{anchor('p', person.id)}"
+
+    def customer_uri(self, entry: views.CustomerEntry) -> str:
+        return f"customers/{self.letter_page(views.initial(entry.name))}.md#{anchor('c', entry.id)}"
+
+    @staticmethod
+    def letter_page(letter: str) -> str:
+        return letter.lower() if letter.isalpha() else "other"
+
+    def page(self, template: str, uri: str, **context: Any) -> tuple[str, str]:
+        page = Page(uri, self)
+        text = self.env.get_template(template).render(p=page, options=self.options, views=views, **context)
+        return uri, text
+
+    def render(self) -> dict[str, str]:
+        today = self.options.today
+        handovers = sorted(self.handbook.handovers, key=lambda h: (h.data["last_day"], h.id))
+        states = {h.id: views.state(h, today) for h in handovers}
+        pages = dict([
+            self.page("dashboard.md.j2", "index.md",
+                      open=[h for h in handovers if states[h.id] != views.COMPLETE],
+                      completed=[h for h in reversed(handovers) if states[h.id] == views.COMPLETE][:10],
+                      counts={s: sum(1 for v in states.values() if v == s) for s in (views.OPEN, views.OVERDUE, views.COMPLETE)}),
+        ])
+        for handover in handovers:
+            pages.update([self.page("handover.md.j2", f"handovers/{handover.id}.md", h=handover,
+                                    header=HEADER_FIELDS, commitments=views.commitments(handover))])
+        pages.update(self.archive_pages(handovers))
+        pages.update(self.customer_pages())
+        pages.update(self.people_pages())
+        pages.update(self.role_pages())
+        return pages
+
+    def archive_pages(self, handovers: list[Handover]) -> dict[str, str]:
+        by_year: dict[str, list[Handover]] = defaultdict(list)
+        for handover in handovers:
+            by_year[handover.data["last_day"][:4]].append(handover)
+        pages = dict([self.page("archive_index.md.j2", "archive/index.md", years=sorted(by_year.items(), reverse=True))])
+        for year, items in by_year.items():
+            pages.update([self.page("archive_year.md.j2", f"archive/{year}.md", year=year, handovers=items)])
+        return pages
+
+    def customer_pages(self) -> dict[str, str]:
+        groups: dict[str, list[views.CustomerEntry]] = defaultdict(list)
+        for entry in self.customers.values():
+            groups[views.initial(entry.name)].append(entry)
+        for entries in groups.values():
+            entries.sort(key=lambda e: views.sort_key(e.name))
+        letters = sorted(groups, key=lambda letter: (not letter.isalpha(), letter))
+        pages = dict([self.page("customers_index.md.j2", "customers/index.md", letters=letters, groups=groups,
+                                letter_page=self.letter_page)])
+        for letter in letters:
+            pages.update([self.page("customers_letter.md.j2", f"customers/{self.letter_page(letter)}.md",
+                                    letter=letter, entries=groups[letter])])
+        return pages
+
+    def people_pages(self) -> dict[str, str]:
+        roster = self.handbook.roster
+        members: dict[str, list[Person]] = defaultdict(list)
+        for person in roster.people.values():
+            members[person.department].append(person)
+        departments = [d for d in roster.departments.values() if members[d.id]]
+        pages = dict([self.page("people_index.md.j2", "people/index.md", departments=departments, members=members,
+                                anchor=anchor)])
+        for department in departments:
+            people = sorted(members[department.id], key=lambda p: views.sort_key(p.name))
+            pages.update([self.page("people_department.md.j2", f"people/{anchor(department.id)}.md",
+                                    department=department, people=people, person_views=self.people, anchor=anchor,
+                                    customer_uri=self.customer_uri)])
+        return pages
+
+    def role_pages(self) -> dict[str, str]:
+        knowledge = views.knowledge(self.handbook)
+        roles = sorted(self.handbook.roles.values(), key=lambda r: r.id)
+        counts = defaultdict(int)
+        for handover in self.handbook.handovers:
+            counts[handover.role.id] += 1
+        pages = dict([self.page("roles_index.md.j2", "roles/index.md", roles=roles, counts=counts)])
+        for role in roles:
+            pages.update([self.page("role.md.j2", f"roles/{role.id}.md", role=role,
+                                    entries=knowledge.get(role.id, []), checklist=_template_checklist(role))])
+        return pages
+
+
+def _template_checklist(role: Any) -> list[dict[str, Any]]:
+    from .loader import load_file
+
+    doc, _ = load_file(role.template_path)
+    if doc is None or not isinstance(doc.data, dict):
+        return []
+    return [i for i in doc.data.get("checklist") or [] if isinstance(i, dict)]
+
+
+def render_site(handbook: Handbook, options: SiteOptions) -> dict[str, str]:
+    """Every generated page of the site, as Markdown keyed by its path in the docs folder."""
+    return SiteRenderer(handbook, options).render()
