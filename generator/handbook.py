@@ -14,7 +14,7 @@ from .loader import Document, load_file
 from .model import Department, Handbook, Handover, Person, Roster
 from .problems import Problem, has_errors
 from .project import Project
-from .rules import cross_file_problems, document_problems, roster_problems
+from .rules import cross_file_problems, document_problems, placeholder_problems, roster_problems
 from .schemas import Role, SchemaSet
 from .validate import schema_problems
 
@@ -84,6 +84,7 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
                                 f"unknown role {role_id!r}", f"use one of: {available}"))
         return None, doc, problems
     problems += schema_problems(doc, schemas.validator(role.schema_path), role.tree)
+    problems += placeholder_problems(doc)  # also when the schema fails: a fresh file is mostly placeholders
     if has_errors(problems) or roster is None:
         return None, doc, problems
     problems += document_problems(doc, role.tree, roster, list(_template_checklist(role.template_path)))

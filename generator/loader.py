@@ -160,13 +160,16 @@ class _Builder:
             key = key_event.value
             child = pointer_join(pointer, key)
             key_mark = key_event.start_mark
-            if key == "<<" and not key_event.style:
+            merge = key == "<<" and not key_event.style
+            if merge:
                 self.problem(key_mark, child, "yaml-merge-key", "merge keys ('<<') are not allowed",
                              "write the merged fields out in full")
             if key_event.tag is not None or key_event.anchor is not None:
                 self.problem(key_mark, child, "yaml-tag", "a key may not carry a tag or anchor",
                              "remove the tag or anchor from the key")
             value = self.build(events, next(events), child, depth + 1)
+            if merge:
+                continue  # reported; keeping it would add a second, misleading "unknown field"
             if key in result:
                 first_line = self.key_positions[child][0]
                 self.problem(key_mark, child, "yaml-duplicate-key",

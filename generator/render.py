@@ -23,6 +23,15 @@ from .schemas import Field, localized
 
 HEADER_FIELDS = ("schema_version", "role", "leaver", "successors", "manager", "notice_date", "last_day",
                  "transition", "summary")
+# Sections every role shares come after the role's own (customers first): successors read top-down.
+COMMON_SECTIONS = ("tasks", "documents", "contacts", "access", "assets", "knowledge", "checklist")
+
+
+def section_order(handover: Handover) -> list[tuple[str, Field]]:
+    properties = handover.role.tree.properties
+    keys = [k for k in properties if k not in HEADER_FIELDS and handover.data.get(k)]
+    rank = {k: (0 if properties[k].index else 2 if k in COMMON_SECTIONS else 1, i) for i, k in enumerate(keys)}
+    return [(k, properties[k]) for k in sorted(keys, key=rank.__getitem__)]
 AUDIENCES = ("all-staff", "restricted")
 
 
@@ -263,7 +272,7 @@ class SiteRenderer:
         ])
         for handover in handovers:
             pages.update([self.page("handover.md.j2", f"handovers/{handover.id}.md", h=handover,
-                                    header=HEADER_FIELDS, commitments=views.commitments(handover))])
+                                    sections=section_order(handover), commitments=views.commitments(handover))])
         pages.update(self.archive_pages(handovers))
         pages.update(self.customer_pages())
         pages.update(self.people_pages())

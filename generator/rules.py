@@ -185,7 +185,6 @@ def document_problems(doc: Document, tree: Field, roster: Roster, template_ids: 
         *unique_id_problems(doc),
         *successor_problems(doc, data, tree),
         *link_problems(doc, tree),
-        *placeholder_problems(doc),
         *checklist_problems(doc, data, template_ids),
         *commitment_problems(doc, data),
     ]

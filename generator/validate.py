@@ -96,8 +96,12 @@ def _unexpected_problems(document: Document, tree: Field, unexpected: list[tuple
         allowed = ", ".join(here.properties) if here and here.properties else ""
         if here is not None and name in here.properties:
             continue
+        if not name.isascii() or " " in name:
+            hint = ("this looks like text cut off by a comma or colon inside {…}: put the whole text in quotes")
+        elif allowed:
+            hint = f"check the spelling; fields allowed here: {allowed}"
+        else:
+            hint = "remove it; nothing is allowed here"
         result.append(Problem(document.path, *document.position(pointer, key=True), pointer, "error",
-                              "schema-unknown-field", f"{_dotted([*path, name])}: unknown field '{name}'",
-                              f"check the spelling; fields allowed here: {allowed}" if allowed else
-                              "remove it; nothing is allowed here"))
+                              "schema-unknown-field", f"{_dotted([*path, name])}: unknown field '{name}'", hint))
     return result

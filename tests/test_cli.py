@@ -1,0 +1,110 @@
+"""The ``handover`` command's interface: formats, keys and exit codes other tools depend on."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import CASES, REPO
+
+JSON_KEYS = {"file", "line", "column", "pointer", "severity", "rule", "message", "hint"}
+
+
+def add_case(project: Path, name: str) -> str:
+    shutil.copy2(CASES / "invalid" / f"{name}.yaml", project / "handbook" / "handovers" / f"{name}.yaml")
+    return f"handbook/handovers/{name}.yaml"
+
+
+def test_check_clean_handbook_exits_0(project, cli) -> None:
+    code, out, _ = cli("check", root=project)
+    assert code == 0
+    assert "error" not in out
+
+
+def test_check_text_format_locates_and_hints(empty_project, cli) -> None:
+    path = add_case(empty_project, "phone-unquoted")
+    code, out, _ = cli("check", root=empty_project)
+    assert code == 1
+    first, hint = out.splitlines()[:2]
+    assert first.startswith(f"{path}:25:16: error: ")
+    assert first.endswith("[yaml-ambiguous-number]")
+    assert hint.strip().startswith("hint: quote it")
+
+
+def test_check_json_format_has_exactly_the_documented_keys(empty_project, cli) -> None:
+    path = add_case(empty_project, "typo-field")
+    code, out, _ = cli("check", "--format", "json", root=empty_project)
+    problems = json.loads(out)
+    assert code == 1 and problems
+    assert all(set(p) == JSON_KEYS for p in problems)
+    unknown = next(p for p in problems if p["rule"] == "schema-unknown-field")
+    assert (unknown["file"], unknown["line"], unknown["pointer"]) == (path, 21, "/customers/0/profil")
+    assert unknown["severity"] == "error" and "profile" in unknown["hint"]
+
+
+def test_check_github_format_is_workflow_annotations(empty_project, cli) -> None:
+    path = add_case(empty_project, "impossible-date")
+    code, out, _ = cli("check", "--format", "github", root=empty_project)
+    assert code == 1
+    assert out.startswith(f"::error file={path},line=33,col=10,title=schema-format::")
+
+
+def test_check_only_named_paths(empty_project, cli) -> None:
+    add_case(empty_project, "impossible-date")
+    clean = empty_project / "handbook" / "handovers" / "ok.yaml"
+    shutil.copy2(CASES / "valid" / "minimal-sales.yaml", clean)
+    code, out, _ = cli("check", str(clean), root=empty_project)
+    assert code == 0, out
+
+
+def test_warnings_do_not_fail(empty_project, cli) -> None:
+    target = empty_project / "handbook" / "handovers" / "w.yaml"
+    text = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
+    target.write_text(text.replace("发送续约报价", "待填写:进行中的事项"), encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", root=empty_project)
+    assert code == 0
+    assert [p["rule"] for p in json.loads(out)] == ["placeholder"]
+
+
+def test_usage_errors_exit_2(project, cli) -> None:
+    assert cli("check", "--format", "xml", root=project)[0] == 2
+    assert cli("check", "no/such/file.yaml", root=project)[0] == 2
+    assert cli("frobnicate", root=project)[0] == 2
+    assert cli("new", "--role", "astronaut", "--leaver", "lina", root=project)[0] == 2
+
+
+def test_new_creates_from_template_and_never_overwrites(project, cli) -> None:
+    args = ("new", "--role", "sales", "--leaver", "lina", "--successor", "liuyang", "--successor", "yangfan",
+            "--last-day", "2027-01-29", "--notice-date", "2026-12-28")
+    code, out, _ = cli(*args, root=project)
+    created = project / "handbook" / "handovers" / "2027-01-lina-sales.yaml"
+    assert code == 0 and "handbook/handovers/2027-01-lina-sales.yaml" in out
+    text = created.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/roles/sales.schema.json")
+    assert "successors: [liuyang, yangfan]" in text and "manager: wangfang" in text  # head of sales
+    assert "last_day: 2027-01-29" in text and "start: 2027-01-15" in text
+    assert "__" not in text
+    code, out, _ = cli("check", "--format", "json", str(created), root=project)
+    problems = json.loads(out)
+    assert {p["rule"] for p in problems if p["severity"] == "error"} <= {"schema-pattern"}  # only the customer id to fill
+    assert "placeholder" in {p["rule"] for p in problems}
+    before = created.read_bytes()
+    code, _, err = cli(*args, root=project)
+    assert code == 1 and "exists already" in err
+    assert created.read_bytes() == before
+
+
+def test_new_refuses_unknown_people_and_same_person_twice(project, cli) -> None:
+    code, _, err = cli("new", "--role", "sales", "--leaver", "nobody", root=project)
+    assert code == 2 and "nobody" in err
+    code, _, err = cli("new", "--role", "sales", "--leaver", "lina", "--successor", "wangfang", root=project)
+    assert code == 2 and "different people" in err
+
+
+def test_installed_console_script_runs(project) -> None:
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "--root", str(project), "check"],
+                            capture_output=True, text=True, cwd=REPO, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,81 @@
+"""YAML loading: nothing lost, nothing silently changed, and nothing but problems come out."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator import loader
+from generator.loader import parse
+
+
+def load(text: str) -> tuple[object, list[tuple[int, int, str]]]:
+    document, problems = parse(text, "t.yaml")
+    return (document.data if document else None), [(p.line, p.column, p.rule) for p in problems]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("NO", "NO"), ("on", "on"), ("y", "y"), ("yes", "yes"), ("Off", "Off"),
+    ("2024-02-30", "2024-02-30"), ("2026-11-22", "2026-11-22"), ("12:30", "12:30"),
+    ("true", True), ("False", False), ("null", None), ("~", None), ("", None),
+    ("42", 42), ("-7", -7), ("2.5", 2.5), ('"01234567"', "01234567"), ("'+86 138'", "+86 138"),
+])
+def test_yaml_1_2_core_typing(text: str, value: object) -> None:
+    data, problems = load(f"key: {text}\n")
+    assert problems == []
+    assert data == {"key": value}
+    assert type(data["key"]) is type(value)  # type: ignore[index]
+
+
+@pytest.mark.parametrize("text", ["01234567", "+8613800138000", "0x1F", "0o17", "1.50", "1e3", ".5", ".inf", "007"])
+def test_numbers_that_would_change_are_refused_with_a_quote_hint(text: str) -> None:
+    document, problems = parse(f"a: 1\nkey: {text}\n", "t.yaml")
+    assert [(p.line, p.column, p.rule) for p in problems] == [(2, 6, "yaml-ambiguous-number")]
+    assert f'"{text}"' in problems[0].hint
+    assert document is not None and document.data["key"] == text  # kept as written, never a number
+
+
+def test_positions_of_values_and_keys_are_one_based() -> None:
+    document, _ = parse("a:\n  - x: 1\n    y: [2, 3]\n", "t.yaml")
+    assert document is not None
+    assert document.positions["/a/0/y/1"] == (3, 12)
+    assert document.key_positions["/a/0/y"] == (3, 5)
+    assert document.position("/a/0/missing") == (2, 5)
+
+
+def test_duplicate_key_names_the_first_line() -> None:
+    _, problems = parse("a: 1\nb: 2\na: 3\n", "t.yaml")
+    assert len(problems) == 1 and problems[0].line == 3 and "line 1" in problems[0].message
+
+
+def test_alias_is_refused_before_expansion() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8))
+    document, problems = parse(bomb, "t.yaml")
+    assert document is None
+    assert "yaml-alias" in {p.rule for p in problems}
+
+
+def test_depth_and_size_limits_fail_closed(tmp_path) -> None:
+    deep = "a: " + "[" * (loader.MAX_DEPTH + 5) + "]" * (loader.MAX_DEPTH + 5)
+    assert load(deep)[1][-1][2] == "yaml-too-deep"
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: '" + b"x" * (30 * 1024 * 1024) + b"'\n")
+    document, problems = loader.load_file(big)  # refused on its size, before any parsing
+    assert document is None and [p.rule for p in problems] == ["file-too-large"]
+
+
+def test_bad_encoding_is_located(tmp_path) -> None:
+    path = tmp_path / "latin1.yaml"
+    path.write_bytes(b"a: 1\nb: caf\xe9\n")
+    _, problems = loader.load_file(path, "latin1.yaml")
+    assert [(p.line, p.column, p.rule) for p in problems] == [(2, 7, "encoding")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}&*!|>'\"#%@`?, \n\t\x00\x85\ufeff0123.~<=") + ["中", "é"]), max_size=80))
+def test_any_text_gives_data_or_problems_never_an_exception(text: str) -> None:
+    document, problems = parse(text, "fuzz.yaml")
+    assert document is not None or problems
+    for problem in problems:
+        assert problem.line >= 1 and problem.column >= 1 and problem.rule
