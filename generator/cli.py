@@ -92,9 +92,22 @@ def _config_file(args: argparse.Namespace, project: Project) -> Path:
     return config
 
 
+def _show_mkdocs_progress() -> None:
+    """MkDocs reports through logging; show its info and warnings (errors come back in BuildFailed)."""
+    import logging
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.addFilter(lambda record: record.levelno < logging.ERROR)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.INFO)
+
+
 def _build(args: argparse.Namespace, project: Project) -> int:
     from .site import build_site
 
+    _show_mkdocs_progress()
     target = build_site(_config_file(args, project), args.site_dir, strict=args.strict)
     print(f"site built in {target}")
     return EXIT_OK

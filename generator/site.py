@@ -1,6 +1,7 @@
 """Build the MkDocs site so that a failed build never damages the site already published."""
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -10,6 +11,17 @@ from .errors import HandoverError
 
 class BuildFailed(HandoverError):
     """MkDocs could not build the site; the previous site is untouched."""
+
+
+class _ErrorCollector(logging.Handler):
+    """MkDocs logs why a build failed and raises only 'Aborted'; keep the why for the caller."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
@@ -23,16 +35,19 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
     config["site_dir"] = str(staging)
+    collector = _ErrorCollector()
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collector)
     try:
         build(config)
     except (MkDocsException, HandoverError) as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(exc)) from exc
+        raise BuildFailed("\n".join(collector.messages) or str(exc)) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
-        config.plugins.on_shutdown() if hasattr(config, "plugins") else None
+        mkdocs_log.removeHandler(collector)
     previous = target.with_name(f".{target.name}-previous")
     shutil.rmtree(previous, ignore_errors=True)
     if target.exists():
