@@ -1,0 +1,81 @@
+"""A real browser on the built site: it renders, search works offline, and nothing leaves the machine."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from generator.site import build_site
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# CI installs Chromium (.ci/run); there a missing browser is a failure, not a skip.
+if not CHROMIUM and not os.environ.get("CI"):
+    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import sync_playwright  # noqa: E402  (only once a browser is known to exist)
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def served_site(project: Path) -> Iterator[str]:
+    site = build_site(project / "mkdocs.yml", project / "site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def browser() -> Iterator[object]:
+    assert CHROMIUM, "Chromium is required in CI"
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+def test_pages_load_only_from_the_site_and_search_finds_a_customer(served_site: str, browser) -> None:
+    page = browser.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    failures: list[str] = []
+    page.on("pageerror", lambda error: failures.append(str(error)))
+
+    page.goto(served_site, wait_until="networkidle")
+    assert "交接看板" in page.locator("h1").inner_text()
+    page.locator("a", has_text="2026-11-zhangwei-sales").first.click()
+    page.wait_for_load_state("networkidle")
+    assert "张伟" in page.locator("h1").inner_text()
+    assert page.locator("#customer-c-10007").count() == 1
+
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("苏州澄泓精密机械有限公司")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15000)
+    assert results.count() >= 1
+    assert "澄泓" in page.locator(".md-search-result").inner_text()
+
+    own = urlsplit(served_site).netloc
+    foreign = [url for url in requested if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc != own]
+    assert foreign == []
+    assert failures == []
