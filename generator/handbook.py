@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from .loader import Document, load_file
@@ -55,14 +54,6 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
     return Roster(departments, people), problems
 
 
-@lru_cache(maxsize=64)
-def _template_checklist(template: Path) -> tuple[str, ...]:
-    doc, _ = load_file(template)
-    if doc is None or not isinstance(doc.data, dict):
-        return ()
-    return tuple(str(item["id"]) for item in doc.data.get("checklist") or [] if isinstance(item, dict) and "id" in item)
-
-
 def load_handover(path: Path, project: Project, schemas: SchemaSet,
                   roster: Roster | None) -> tuple[Handover | None, Document | None, list[Problem]]:
     shown = project.display(path)
@@ -87,7 +78,7 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
     problems += placeholder_problems(doc)  # also when the schema fails: a fresh file is mostly placeholders
     if has_errors(problems) or roster is None:
         return None, doc, problems
-    problems += document_problems(doc, role.tree, roster, list(_template_checklist(role.template_path)))
+    problems += document_problems(doc, role.tree, roster, [item_id for item_id, _ in role.checklist])
     handover = Handover(path.stem, shown, role, doc.data)
     return (None if has_errors(problems) else handover), doc, problems
 

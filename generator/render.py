@@ -183,7 +183,8 @@ class SectionRenderer:
         child = (lambda k: spec.child(k)) if spec else (lambda k: None)
         rows = [[self.name(k, child(k)), self.cell(v, child(k), page)] for k, v in value.items()
                 if not isinstance(v, (list, dict)) or (isinstance(v, dict) and self._is_flat([v]))]
-        return table(["", ""], rows) if rows else Markup("")
+        language = self.options.language
+        return table([label("field", language), label("value", language)], rows) if rows else Markup("")
 
     def decision_chain(self, items: list[dict[str, Any]]) -> Markup:
         steps = [esc(f"{i.get('name', '')}({i.get('role', '')})") if i.get("role") else esc(i.get("name", ""))
@@ -326,17 +327,8 @@ class SiteRenderer:
         pages = dict([self.page("roles_index.md.j2", "roles/index.md", roles=roles, counts=counts)])
         for role in roles:
             pages.update([self.page("role.md.j2", f"roles/{role.id}.md", role=role,
-                                    entries=knowledge.get(role.id, []), checklist=_template_checklist(role))])
+                                    entries=knowledge.get(role.id, []))])
         return pages
-
-
-def _template_checklist(role: Any) -> list[dict[str, Any]]:
-    from .loader import load_file
-
-    doc, _ = load_file(role.template_path)
-    if doc is None or not isinstance(doc.data, dict):
-        return []
-    return [i for i in doc.data.get("checklist") or [] if isinstance(i, dict)]
 
 
 def render_site(handbook: Handbook, options: SiteOptions) -> dict[str, str]:

@@ -17,6 +17,7 @@ from urllib.parse import unquote
 import jsonschema_rs
 
 from .errors import ProjectError
+from .loader import load_file
 
 ROLES_DIR = "roles"
 SCHEMA_SUFFIX = ".schema.json"
@@ -63,6 +64,8 @@ class Role:
     schema_path: Path
     template_path: Path
     tree: Field
+    checklist: tuple[tuple[str, str], ...] = ()
+    """(id, item) of the role checklist, as its template lists it."""
 
 
 def localized(text: str, language: str) -> str:
@@ -112,7 +115,7 @@ class SchemaSet:
             raise ProjectError(f"role '{role_id}' has a schema but no template at {template_path}")
         schema = self.documents[schema_path]
         role = Role(role_id, str(schema.get("title", role_id)), str(schema.get("description", "")),
-                    schema_path, template_path, self.tree(schema_path))
+                    schema_path, template_path, self.tree(schema_path), _template_checklist(template_path))
         self._roles[role_id] = role
         return role
 
@@ -198,6 +201,16 @@ class SchemaSet:
         if path not in self.documents:
             raise ProjectError(f"{path}: roster schema not found")
         return path
+
+
+def _template_checklist(template: Path) -> tuple[tuple[str, str], ...]:
+    document, problems = load_file(template)
+    if document is None or not isinstance(document.data, dict):
+        reason = problems[0] if problems else None
+        where = f":{reason.line}:{reason.column}: {reason.message}" if reason else ": not a mapping"
+        raise ProjectError(f"{template}{where}")
+    items = document.data.get("checklist") or []
+    return tuple((str(i["id"]), str(i.get("item", ""))) for i in items if isinstance(i, dict) and "id" in i)
 
 
 def _read_json(path: Path) -> dict[str, Any]:

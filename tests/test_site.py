@@ -118,7 +118,7 @@ def test_restricted_fields_stay_out_of_the_all_staff_site(project: Path) -> None
     everything = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in site.rglob("*") if p.is_file()
                            and p.suffix in (".html", ".json", ".xml", ".txt", ".js"))
     assert canary_phone not in everything and canary_amount not in everything
-    assert "🔒" in (site / "handovers" / "2026-11-chenjing-sales" / "index.html").read_text(encoding="utf-8")
+    assert "〔受限〕" in (site / "handovers" / "2026-11-chenjing-sales" / "index.html").read_text(encoding="utf-8")
     set_plugin_option(project, "audience", "restricted")
     full = build(project, site="site-restricted")
     page = (full / "handovers" / "2026-11-chenjing-sales" / "index.html").read_text(encoding="utf-8")
