@@ -1,6 +1,6 @@
-"""The MkDocs plugin: a thin adapter that validates the handbook and hands MkDocs the pages.
+"""The MkDocs plugin: a thin adapter that hands MkDocs the pages the library renders.
 
-Everything real happens in the library (``handbook``, ``render``); this class only maps
+Everything real happens in the library (``publish.site_content``); this class only maps
 MkDocs events onto it, so the site engine can be swapped without touching the rest.
 """
 from __future__ import annotations
@@ -16,12 +16,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .handbook import check_handbook
+from .errors import ValidationFailed
 from .i18n import LANGUAGES
-from .model import Handbook
-from .problems import has_errors
 from .project import HANDOVER_SUFFIXES, Project
-from .render import AUDIENCES, SiteOptions, render_site
+from .publish import SiteContent, site_content
+from .render import AUDIENCES, SiteOptions
 from .report import text_report
 
 log = logging.getLogger("mkdocs.plugins.handover")
@@ -36,39 +35,37 @@ class HandoverPluginConfig(Config):
     """all-staff leaves restricted fields out; restricted shows everything (serve it behind a login)."""
     today = c.Optional(c.Type(str))
     """Fix 'today' (YYYY-MM-DD) for reproducible builds; default: the build day."""
+    cache = c.Type(bool, default=True)
+    """Reuse the rendered pages while no input changed (kept in .cache/handover/)."""
 
 
 class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
     def __init__(self) -> None:
-        self.handbook: Handbook | None = None
         self.project: Project | None = None
+        self.content: SiteContent | None = None
 
     def on_config(self, config: Any) -> Any:
         root = Path(self.config.project_dir or Path(config.config_file_path).parent)
         self.project = Project.at(root, Path(config.docs_dir))
-        result = check_handbook(self.project)
-        if has_errors(result.problems):
-            raise PluginError("the handbook has errors:\n" + text_report(result.problems))
-        if result.problems:
-            log.info("handbook warnings (run 'handover check' for details):\n%s", text_report(result.problems))
-        self.handbook = result.handbook
-        self._teach_search_words()
+        options = SiteOptions(self.config.language, self.config.audience, self._today())
+        cache_dir = self.project.root / ".cache" / "handover" if self.config.cache else None
+        try:
+            self.content = site_content(self.project, options, cache_dir)
+        except ValidationFailed as failed:
+            raise PluginError("the handbook has errors:\n" + text_report(failed.problems)) from None
+        if self.content.warnings:
+            log.info("handbook warnings (run 'handover check' for details):\n%s", text_report(self.content.warnings))
+        self._teach_search_words(self.content.search_words)
         return config
 
-    def _teach_search_words(self) -> None:
+    @staticmethod
+    def _teach_search_words(words: tuple[str, ...]) -> None:
         """Customer and people names become single search tokens (Material segments with jieba)."""
-        try:
-            import jieba
-        except ImportError:  # pragma: no cover - a declared dependency
-            return
-        assert self.handbook is not None
-        jieba.setLogLevel(logging.WARNING)
-        from .views import customers
+        import jieba
 
-        for entry in customers(self.handbook).values():
-            jieba.add_word(entry.name)
-        for person in self.handbook.roster.people.values():
-            jieba.add_word(person.name)
+        jieba.setLogLevel(logging.WARNING)
+        for word in words:
+            jieba.add_word(word)
 
     def _today(self) -> dt.date:
         if not self.config.today:
@@ -79,14 +76,13 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
             raise PluginError(f"handover: 'today: {self.config.today}' is not a date (YYYY-MM-DD)") from None
 
     def on_files(self, files: Files, config: Any) -> Files:
-        assert self.handbook is not None
+        assert self.content is not None
         # MkDocs copies every non-Markdown file of the docs folder; raw YAML would bypass escaping
         # and redaction, so it is never published.
         for file in list(files):
             if Path(file.src_uri).suffix in HANDOVER_SUFFIXES:
                 files.remove(file)
-        options = SiteOptions(self.config.language, self.config.audience, self._today())
-        for uri, content in render_site(self.handbook, options).items():
+        for uri, content in self.content.pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"handover: {uri} in the docs folder clashes with a generated page; rename it")
             files.append(File.generated(config, uri, content=content))
