@@ -13,7 +13,7 @@ from .loader import Document, load_file
 from .model import Department, Handbook, Handover, Person, Roster
 from .problems import Problem, has_errors
 from .project import Project
-from .rules import cross_file_problems, document_problems, placeholder_problems, roster_problems
+from .rules import cross_file_problems, document_problems, person_problems, placeholder_problems, roster_problems
 from .schemas import Role, SchemaSet
 from .validate import schema_problems
 
@@ -51,7 +51,9 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
     people = {p["id"]: Person(p["id"], p["name"], p.get("name_en", p["name"]), p["department"], p.get("title", ""),
                               p.get("email", ""), p.get("active", True), tuple(p.get("git_emails", ())))
               for p in data["people"]}
-    return Roster(departments, people), problems
+    roster = Roster(departments, people)
+    problems += person_problems(doc, schemas.tree(schemas.people_schema), roster)  # department heads
+    return (None if has_errors(problems) else roster), problems
 
 
 def load_handover(path: Path, project: Project, schemas: SchemaSet,

@@ -108,3 +108,14 @@ def test_installed_console_script_runs(project) -> None:
                             capture_output=True, text=True, cwd=REPO, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_roster_problems_are_located_in_people_yaml(project, cli) -> None:
+    roster = project / "handbook" / "people.yaml"
+    text = roster.read_text(encoding="utf-8")
+    roster.write_text(text.replace("head: wangfang", "head: wangfan").replace(
+        "department: hr, title: HRBP", "department: legal, title: HRBP"), encoding="utf-8")
+    code, out, _ = cli("check", "--format", "json", root=project)
+    found = {(p["file"], p["rule"]) for p in json.loads(out)}
+    assert code == 1
+    assert found >= {("handbook/people.yaml", "unknown-person"), ("handbook/people.yaml", "unknown-department")}

@@ -1,0 +1,63 @@
+"""Schemas are documentation too: every field says what it is in Chinese and English, with an example."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.schemas import SchemaSet
+
+from .conftest import REPO
+
+CHINESE = re.compile(r"[\u4e00-\u9fff]")
+ENGLISH = re.compile(r"[A-Za-z]{3,}")
+
+
+def fields(schemas: SchemaSet, schema: Any, base: Path, where: str = "") -> list[tuple[str, dict[str, Any], bool]]:
+    """(location, flattened schema, is_leaf) for every named property reachable from ``schema``."""
+    flat: dict[str, Any] = {}
+    schemas._flatten(schema, base, 0, flat)
+    found = []
+    for name, sources in flat.get("properties", {}).items():
+        merged: dict[str, Any] = {}
+        for sub, sub_base in sources:
+            schemas._flatten(sub, sub_base, 0, merged)
+        leaf = "properties" not in merged and "items" not in merged
+        found.append((f"{where}/{name}", merged, leaf))
+        for sub, sub_base in sources:
+            found += fields(schemas, sub, sub_base, f"{where}/{name}")
+            for item, item_base in merged.get("items", []):
+                found += fields(schemas, item, item_base, f"{where}/{name}/*")
+    return found
+
+
+SCHEMAS = SchemaSet(REPO / "schemas", REPO / "role_templates")
+ROLE_FILES = sorted(SCHEMAS.documents)
+
+
+@pytest.mark.parametrize("path", ROLE_FILES, ids=lambda p: p.name)
+def test_every_field_is_described_in_both_languages_with_an_example(path: Path) -> None:
+    missing = []
+    for where, spec, leaf in fields(SCHEMAS, SCHEMAS.documents[path], path):
+        if where.endswith("/id") or where.endswith("/role") or where.endswith("/schema_version"):
+            continue  # structural keys, described once in the envelope's $defs
+        title, description = spec.get("title", ""), spec.get("description", "")
+        if not (CHINESE.search(title) and ENGLISH.search(title)):
+            missing.append(f"{where}: title")
+        if not (CHINESE.search(description) and ENGLISH.search(description)):
+            missing.append(f"{where}: description")
+        if leaf and "examples" not in spec and "enum" not in spec and "const" not in spec:
+            missing.append(f"{where}: examples")
+        if "enum" in spec and set(spec.get("x-enum-labels", {})) != set(spec["enum"]):
+            missing.append(f"{where}: x-enum-labels")
+    assert missing == []
+
+
+def test_every_role_has_a_template_with_a_checklist() -> None:
+    roles = SCHEMAS.roles()
+    assert {r.id for r in roles} >= {"sales", "consultant", "engineer", "admin"}
+    for role in roles:
+        assert role.checklist, role.id
+        assert "# yaml-language-server: $schema=__SCHEMA__" in role.template_path.read_text(encoding="utf-8")
