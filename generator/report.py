@@ -35,9 +35,9 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
 def github_report(problems: Sequence[Problem]) -> str:
     lines = []
     for p in problems:
-        message = f"{p.message} [{p.rule}]" + (f"\n{p.hint}" if p.hint else "")
+        message = f"{p.message} [{p.rule}]" + (f"\nhint: {p.hint}" if p.hint else "")
         lines.append(f"::{p.severity} file={_github_escape(p.file, property_value=True)},line={p.line},"
-                     f"col={p.column},title={_github_escape(p.rule, property_value=True)}::{_github_escape(message)}")
+                     f"col={p.column}::{_github_escape(message)}")
     return "\n".join(lines)
 
 

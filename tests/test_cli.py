@@ -48,7 +48,8 @@ def test_check_github_format_is_workflow_annotations(empty_project, cli) -> None
     path = add_case(empty_project, "impossible-date")
     code, out, _ = cli("check", "--format", "github", root=empty_project)
     assert code == 1
-    assert out.startswith(f"::error file={path},line=33,col=10,title=schema-format::")
+    assert out.startswith(f"::error file={path},line=33,col=10::tasks[0].due: ")
+    assert "[schema-format]%0Ahint: write a real calendar date" in out  # one line per annotation
 
 
 def test_check_only_named_paths(empty_project, cli) -> None:
