@@ -10,6 +10,7 @@ from pathlib import Path
 from . import __version__
 from .errors import HandoverError, UsageError
 from .handbook import check_handbook
+from .model import Handbook, Handover
 from .project import Project, find_root
 from .report import REPORTERS
 
@@ -48,6 +49,22 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="preview the site with live reload")
     serve.add_argument("-f", "--config-file", type=Path, default=None)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+
+    status = commands.add_parser("status", help="who has signed off which handover, from git history")
+    status.add_argument("files", nargs="*", type=Path, metavar="FILE")
+    status.add_argument("--person", metavar="ID", help="only handovers this person is a party to")
+    status.add_argument("--format", choices=("text", "json"), default="text")
+
+    sign = commands.add_parser("sign", help="record your sign-off of a committed handover file")
+    sign.add_argument("--as", dest="role", required=True, choices=("leaver", "successor", "manager"))
+    sign.add_argument("file", type=Path, metavar="FILE")
+
+    verify = commands.add_parser("verify", help="check that every sign-off of a published audit.json is still in history")
+    verify.add_argument("--against", required=True, type=Path, metavar="AUDIT_JSON")
+
+    codeowners = commands.add_parser("codeowners", help="write CODEOWNERS so successors and the manager must review")
+    codeowners.add_argument("--forge", choices=("github", "gitlab"), default="github")
+    codeowners.add_argument("--check", action="store_true", help="fail if CODEOWNERS is out of date")
     return parser
 
 
@@ -120,11 +137,107 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _valid_handbook(project: Project, only: list[Path] | None = None) -> Handbook:
+    result = check_handbook(project, only)
+    if not result.ok or result.handbook is None:
+        print(REPORTERS["text"]([p for p in result.problems if p.is_error]), file=sys.stderr)
+        raise HandoverError("fix these problems first (handover check)")
+    return result.handbook
+
+
+def _handovers_for(paths: Sequence[Path], handbook: Handbook, project: Project) -> list[Handover]:
+    if not paths:
+        return list(handbook.handovers)
+    by_file = {h.file: h for h in handbook.handovers}
+    chosen = []
+    for path in paths:
+        shown = project.display(path)
+        if shown not in by_file:
+            raise UsageError(f"{path}: not a valid handover file of this handbook")
+        chosen.append(by_file[shown])
+    return chosen
+
+
+def _status(args: argparse.Namespace, project: Project) -> int:
+    import json
+
+    from .signing import audit_project
+
+    handbook = _valid_handbook(project)
+    handovers = _handovers_for(args.files, handbook, project)
+    if args.person:
+        if args.person not in handbook.roster.people:
+            raise UsageError(f"--person {args.person}: not in handbook/people.yaml")
+        handovers = [h for h in handovers if args.person in (h.leaver, h.manager, *h.successors)]
+    audits = audit_project(project, handbook)
+    if any(audit.state == "unknown" for audit in audits.values()):
+        raise HandoverError("not a git repository: sign-offs are read from git history")
+    chosen = [audits[h.id] for h in sorted(handovers, key=lambda h: h.file)]
+    if args.format == "json":
+        print(json.dumps([a.as_dict() for a in chosen], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for audit in chosen:
+        print(f"{audit.file}: {audit.state}")
+        for s in audit.signoffs:
+            where = f" {s.commit[:10]} {s.at}" if s.commit else ""
+            print(f"    {s.role:<9} {s.person:<12} {s.state:<8}{where}{' verified' if s.verified else ''}"
+                  f"{'  (' + s.reason + ')' if s.reason else ''}")
+    return EXIT_OK
+
+
+def _sign(args: argparse.Namespace, project: Project) -> int:
+    from .signing import sign
+
+    handbook = _valid_handbook(project, [args.file.resolve()])
+    [handover] = _handovers_for([args.file], handbook, project)
+    commit = sign(project, handover, args.role)
+    print(f"signed {handover.file} as {args.role} in commit {commit[:10]}\nnext: push it (or open a pull request)")
+    return EXIT_OK
+
+
+def _verify(args: argparse.Namespace, project: Project) -> int:
+    import json
+
+    from .gitlog import open_repository, read_history
+    from .signing import missing_commits
+
+    try:
+        published = json.loads(args.against.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{args.against}: cannot read the audit file: {exc}") from None
+    repo = open_repository(project.root)
+    if repo is None:
+        raise HandoverError("not a git repository")
+    missing = missing_commits(published, read_history(repo))
+    for entry in missing:
+        print(f"{entry.get('file')}: {entry.get('role')} sign-off by {entry.get('person')} "
+              f"was commit {entry.get('commit')}, which is no longer in history")
+    if missing:
+        print(f"{len(missing)} sign-off(s) lost: history was rewritten or force-pushed")
+        return EXIT_PROBLEMS
+    print("every published sign-off is still in history")
+    return EXIT_OK
+
+
+def _codeowners(args: argparse.Namespace, project: Project) -> int:
+    from .codeowners import update_codeowners
+
+    handbook = _valid_handbook(project)
+    path, changed = update_codeowners(project, handbook, args.forge, check_only=args.check)
+    shown = project.display(path)
+    if args.check:
+        print(f"{shown} is out of date: run 'handover codeowners --forge {args.forge}'" if changed else f"{shown} is up to date")
+        return EXIT_PROBLEMS if changed else EXIT_OK
+    print(f"wrote {shown}" if changed else f"{shown} is up to date")
+    return EXIT_OK
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
         project = Project.at(args.root or find_root(Path.cwd()))
-        handler = {"check": _check, "new": _new, "build": _build, "serve": _serve}[args.command]
+        handler = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
+                   "verify": _verify, "codeowners": _codeowners}[args.command]
         return handler(args, project)
     except UsageError as exc:
         print(f"handover: {exc}", file=sys.stderr)

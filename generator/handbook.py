@@ -49,7 +49,8 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
     data = doc.data
     departments = {d["id"]: Department(d["id"], d["name"], d.get("name_en", d["name"]), d.get("head")) for d in data["departments"]}
     people = {p["id"]: Person(p["id"], p["name"], p.get("name_en", p["name"]), p["department"], p.get("title", ""),
-                              p.get("email", ""), p.get("active", True), tuple(p.get("git_emails", ())))
+                              p.get("email", ""), p.get("active", True), tuple(p.get("git_emails", ())),
+                              tuple(p.get("ssh_principals", ())), p.get("github", ""), p.get("gitlab", ""))
               for p in data["people"]}
     roster = Roster(departments, people)
     problems += person_problems(doc, schemas.tree(schemas.people_schema), roster)  # department heads

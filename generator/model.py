@@ -26,6 +26,9 @@ class Person:
     email: str
     active: bool
     git_emails: tuple[str, ...] = ()
+    ssh_principals: tuple[str, ...] = ()
+    github: str = ""
+    gitlab: str = ""
 
 
 @dataclass(frozen=True)
