@@ -497,8 +497,13 @@ class Synth:
         # Key accounts get the detail; the others a few lines each.
         chosen: list[set[str]] = [set() for _ in customers]
         keys = set(self.rng.sample(range(count), max(1, count // 10)))
+        for index in keys:  # a key account always has its contacts, whatever the budget
+            chosen[index] |= {"key", "industry", "contact1", "contact2"}
+            budget -= 5
         for index in keys:
             for group, cost in self.SALES_GROUPS:
+                if group in chosen[index]:
+                    continue
                 if budget - cost < 0:
                     break
                 chosen[index].add(group)
@@ -517,80 +522,81 @@ class Synth:
             body += self.sales_customer(h, customer, groups, counters)
         return "\n".join(lines + body + [""] + tail) + "\n"
 
-    def consultant(self, h: dict[str, Any]) -> str:
-        count = self.rng.randint(6, 9)
-        customers = self.customers_for(count)
-        lines = self.envelope(h, f"共 {count} 个咨询客户（含{customers[0][1]}）")
-        services = ["绩效管理体系设计", "薪酬体系优化", "组织架构诊断", "数字化转型规划", "供应链流程优化", "质量体系咨询"]
-        body = ["customers:"]
-        for cid, name, kind in customers:
-            industry = COMPANY_KINDS[kind][1]
-            body += [f"  - id: {q(cid)}", f"    name: {s(name)}"]
-            if self.rng.random() < 0.3:
-                body.append("    key_account: true")
-            body += [f"    industry: {s(industry)}", f"    service: {s(self.pick(services))}",
-                     f"    successor: {self.pick(h['successors'])}"]
-            body += folded("personality", f"总经理{self.person_name()[0]}雷厉风行，汇报先讲结论；HR 总监细致谨慎，"
-                                          f"每份材料都会逐页批注，回复慢但意见很有价值。", 4)
-            body.append(f"    preferences: {s(self.pick(PREFS))}")
-            body.append("    contacts:")
-            for _ in range(self.rng.randint(2, 3)):
-                who, handle = self.person_name()
-                pairs = [("name", s(who)), ("title", s(self.pick(TITLES)))]
-                if self.rng.random() < 0.6:
-                    pairs.append(("phone", q(self.phone())))
-                if self.rng.random() < 0.4:
-                    pairs.append(("email", f"{handle}@{cid.lower()}.example.com"))
-                body.append("      - " + flow(pairs))
-            body.append("    decision_chain:")
-            for _ in range(self.rng.randint(2, 3)):
-                who, _ = self.person_name()
-                body.append("      - " + flow([("name", s(who)), ("role", s(self.pick(CHAIN_ROLES))),
-                                               ("cares_about", s(self.pick(CARES))), ("relationship", s(self.pick(RELATIONS)))]))
-            body.append("    history:")
-            year = h["last_day"].year
-            for number in range(self.rng.randint(2, 4)):
-                when = dt.date(year - 2 + number // 2, self.rng.randint(1, 12), self.rng.randint(1, 28))
-                body.append("      - " + flow([("date", str(when)), ("event", s(f"{self.pick(services)}项目第 {number + 1} 阶段完成"))]))
-            body.append(f"    engagement_amount: {money(self.amount(500, 9000))}")
-            if self.rng.random() < 0.5:
-                body.append(f"    special_requirements: {s('访谈记录不得带出客户办公区；报告须使用客户的 PPT 模板。')}")
-            body += ["    follow_up:", f"      state: {self.pick(['prospect', 'proposal', 'delivering', 'waiting', 'at-risk', 'paused', 'closed'])}",
-                     f"      next_step: {s(self.pick(NEXT_STEPS))}",
-                     f"      next_date: {h['last_day'] + dt.timedelta(days=self.rng.randint(3, 40))}"]
-            body.append(f"    handover_confirmed_by_customer: {s(h['complete'] or self.rng.random() < 0.7)}")
+    SERVICES = ["绩效管理体系设计", "薪酬体系优化", "组织架构诊断", "数字化转型规划", "供应链流程优化", "质量体系咨询"]
+
+    def consultant_customer(self, h: dict[str, Any], customer: tuple[str, str, int]) -> list[str]:
+        cid, name, kind = customer
+        body = [f"  - id: {q(cid)}", f"    name: {s(name)}"]
+        if self.rng.random() < 0.3:
+            body.append("    key_account: true")
+        body += [f"    industry: {s(COMPANY_KINDS[kind][1])}", f"    service: {s(self.pick(self.SERVICES))}",
+                 f"    successor: {self.pick(h['successors'])}"]
+        body += folded("personality", f"总经理{self.person_name()[0]}雷厉风行，汇报先讲结论；HR 总监细致谨慎，"
+                                      f"每份材料都会逐页批注，回复慢但意见很有价值。", 4)
+        body.append(f"    preferences: {s(self.pick(PREFS))}")
+        body.append("    contacts:")
+        for _ in range(self.rng.randint(2, 3)):
+            who, handle = self.person_name()
+            pairs = [("name", s(who)), ("title", s(self.pick(TITLES)))]
+            if self.rng.random() < 0.6:
+                pairs.append(("phone", q(self.phone())))
             if self.rng.random() < 0.4:
-                body.append(f"    personal_notes: {s(self.pick(NOTES))}")
-            body.append(f"    notes: {s(self.pick(NOTES))}")
-            body.append("")
+                pairs.append(("email", f"{handle}@{cid.lower()}.example.com"))
+            body.append("      - " + flow(pairs))
+        body.append("    decision_chain:")
+        for _ in range(self.rng.randint(2, 3)):
+            who, _ = self.person_name()
+            body.append("      - " + flow([("name", s(who)), ("role", s(self.pick(CHAIN_ROLES))),
+                                           ("cares_about", s(self.pick(CARES))), ("relationship", s(self.pick(RELATIONS)))]))
+        body.append("    history:")
+        year = h["last_day"].year
+        for number in range(self.rng.randint(2, 4)):
+            when = dt.date(year - 2 + number // 2, self.rng.randint(1, 12), self.rng.randint(1, 28))
+            body.append("      - " + flow([("date", str(when)), ("event", s(f"{self.pick(self.SERVICES)}项目第 {number + 1} 阶段完成"))]))
+        body.append(f"    engagement_amount: {money(self.amount(500, 9000))}")
+        if self.rng.random() < 0.5:
+            body.append(f"    special_requirements: {s('访谈记录不得带出客户办公区；报告须使用客户的 PPT 模板。')}")
+        body += ["    follow_up:", f"      state: {self.pick(['prospect', 'proposal', 'delivering', 'waiting', 'at-risk', 'paused', 'closed'])}",
+                 f"      next_step: {s(self.pick(NEXT_STEPS))}",
+                 f"      next_date: {h['last_day'] + dt.timedelta(days=self.rng.randint(3, 40))}"]
+        body.append(f"    handover_confirmed_by_customer: {s(h['complete'] or self.rng.random() < 0.7)}")
+        if self.rng.random() < 0.4:
+            body.append(f"    personal_notes: {s(self.pick(NOTES))}")
+        body.append(f"    notes: {s(self.pick(NOTES))}")
+        return body + [""]
+
+    def consultant(self, h: dict[str, Any]) -> str:
+        lines = self.envelope(h, "咨询客户、项目文档与工具模板")
+        owners = [*h["successors"], h["manager"]]
+        doc_count = self.rng.randint(8, 12)
+        tail = ([""] + self.tools("tools_and_templates", 4, "consulting") + self.tasks(h, 3, owners)
+                + self.contacts(h, 3) + self.access(h, 4) + self.assets(h, 2) + self.knowledge(2) + self.checklist(h))
+        budget = self.target - len(lines) - len(tail) - doc_count - 2
+        customers: list[tuple[str, str, int]] = []
+        body = ["customers:"]
+        while len(body) < budget - 12 or not customers:  # whole customers, ~25 lines each
+            customer = self.customers_for(1, reuse=0.25 if len(self.customers) > 50 else 0.0)[0]
+            if customer in customers:
+                continue
+            customers.append(customer)
+            body += self.consultant_customer(h, customer)
         docs = ["project_documents:"]
         kinds = ["proposal", "contract", "plan", "progress-report", "minutes", "analysis", "deliverable", "template", "other"]
-        for number in range(self.rng.randint(8, 12)):
+        for number in range(doc_count):
             cid = self.pick(customers)[0]
-            docs.append("  - " + flow([("title", s(f"{self.pick(services)}{self.pick(['建议书', '执行方案', '进度报告', '会议纪要', '交付成果'])} {number + 1}")),
+            docs.append("  - " + flow([("title", s(f"{self.pick(self.SERVICES)}{self.pick(['建议书', '执行方案', '进度报告', '会议纪要', '交付成果'])}（第 {number + 1} 版）")),
                                        ("kind", self.pick(kinds)), ("customer", q(cid)),
                                        ("location", f"https://drive.example.com/consulting/{cid}/doc-{number + 1}"),
                                        ("updated", str(h["last_day"] - dt.timedelta(days=self.rng.randint(1, 120))))]))
-        owners = [*h["successors"], h["manager"]]
-        tail = (docs + [""] + self.tools("tools_and_templates", 4, "consulting") + self.tasks(h, 3, owners)
-                + self.contacts(h, 3) + self.access(h, 4) + self.assets(h, 2) + self.knowledge(2) + self.checklist(h))
-        return "\n".join(lines + body + tail) + "\n"
+        return "\n".join(lines + body + docs + tail) + "\n"
+
+    SERVICES_ENG = ["order-service", "payment-callback", "report-batch", "user-center", "gateway", "notify-service",
+                    "device-ingest", "alert-engine", "billing", "search-indexer", "monitoring-config", "deploy-tools"]
 
     def engineer(self, h: dict[str, Any]) -> str:
         lines = self.envelope(h, "代码仓库、服务器与值班")
-        services = ["order-service", "payment-callback", "report-batch", "user-center", "gateway", "notify-service",
-                    "device-ingest", "alert-engine", "billing", "search-indexer", "monitoring-config", "deploy-tools"]
+        services = self.SERVICES_ENG
         team = [p for p in self.members["engineering"] if p != h["leaver"]]
-        body = ["repositories:"]
-        for name in self.rng.sample(services, self.rng.randint(6, 8)):
-            body += [f"  - name: {name}", f"    location: https://git.example.com/backend/{name}",
-                     f"    purpose: {s(self.pick(['订单创建与状态机', '对接第三方支付的异步回调', '日报与月结批处理', '设备数据接入', '告警规则与通知']))}",
-                     "    permissions:"]
-            for person in self.rng.sample(team, min(len(team), self.rng.randint(2, 3))):
-                body.append("      - " + flow([("person", person), ("level", self.pick(["read", "write", "admin"]))]))
-            body += folded("notes", "主干开发，发布走 release 分支。合并前要跑完集成测试；"
-                                    + self.pick(KNOWLEDGE)[1], 4)
-        body.append("")
         docs = ["project_documents:"]
         for number in range(self.rng.randint(8, 11)):
             pairs = [("title", s(f"{self.pick(services)} {self.pick(['需求说明书', '设计文档', '测试报告', '运维手册', '接口说明'])}")),
@@ -612,36 +618,31 @@ class Synth:
                   f"  escalation: [{', '.join(self.rng.sample(team, min(2, len(team))))}]",
                   f"  notes: {s('支付相关告警一律按 P1 处理；夜间 P3 告警可等到次日 9 点。')}"]
         owners = [*h["successors"], h["manager"]]
-        tail = (docs + [""] + servers + [""] + oncall + [""] + self.tools("tools", 3, "eng")
+        tail = ([""] + docs + [""] + servers + [""] + oncall + [""] + self.tools("tools", 3, "eng")
                 + self.tasks(h, self.rng.randint(5, 7), owners) + self.contacts(h, 4) + self.access(h, 5)
                 + self.assets(h, 2) + self.knowledge(4) + self.checklist(h))
-        text = lines + body + tail
-        return "\n".join(text) + "\n"
+        budget = self.target - len(lines) - len(tail)
+        body = ["repositories:"]
+        names = self.rng.sample(services, len(services))
+        while len(body) < budget - 4 or len(body) == 1:
+            name = names[(len(body) * 7) % len(names)] if len(body) > 1 else names[0]
+            body += [f"  - name: {name}", f"    location: https://git.example.com/backend/{name}",
+                     f"    purpose: {s(self.pick(['订单创建与状态机', '对接第三方支付的异步回调', '日报与月结批处理', '设备数据接入', '告警规则与通知']))}",
+                     "    permissions:"]
+            for person in self.rng.sample(team, min(len(team), self.rng.randint(2, 3))):
+                body.append("      - " + flow([("person", person), ("level", self.pick(["read", "write", "admin"]))]))
+            body += folded("notes", "主干开发，发布走 release 分支。合并前要跑完集成测试；" + self.pick(KNOWLEDGE)[1], 4)
+        return "\n".join(lines + body + tail) + "\n"
 
     def admin(self, h: dict[str, Any]) -> str:
         lines = self.envelope(h, "固定资产、办公用品、在办事务与供应商")
-        team = [p for p in self.everyone if p != h["leaver"]]
-        fixed = ["fixed_assets:"]
-        kinds = {"key": "钥匙", "badge": "门禁卡", "device": "设备", "furniture": "家具", "vehicle": "公务车", "other": "物品"}
-        for number in range(self.rng.randint(38, 46)):
-            kind = self.pick(list(kinds))
-            status = self.pick(["in-use", "handed-over", "missing", "to-dispose"])
-            pairs = [("item", s(f"{self.pick(['3 楼', '5 楼', '前台', '机房', '库房'])}{kinds[kind]} {number + 1}")),
-                     ("tag", q(f"XZ-{kind[:2].upper()}-{number + 1:04d}")), ("kind", kind),
-                     ("location", s(self.pick(["3 楼前台保险柜", "5 楼大会议室", "3 楼库房 B 柜", "地下二层 B2-118 车位"])))]
-            if status != "to-dispose":
-                pairs.append(("handed_to", self.pick(h["successors"])))
-            pairs.append(("status", status))
-            if self.rng.random() < 0.3:
-                pairs.append(("notes", s("备用钥匙一把在行政经理处。")))
-            fixed.append("  - " + flow(pairs))
         supplies = ["supplies:"]
-        for number in range(self.rng.randint(24, 30)):
+        for number in range(self.rng.randint(16, 22)):
             supplies.append("  - " + flow([("item", s(f"{self.pick(['A4 复印纸', '中性笔', '硒鼓', '桶装水', '纸杯', '文件夹', '订书钉'])} {number + 1}")),
                                            ("quantity", str(self.rng.randint(0, 300))), ("unit", s(self.pick(["包", "支", "个", "桶", "箱"]))),
                                            ("location", s("3 楼库房 B 柜")), ("supplier", s("晨光办公直销"))]))
         matters = ["pending_matters:"]
-        for number in range(1, self.rng.randint(9, 12)):
+        for number in range(1, self.rng.randint(8, 11)):
             matters += [f"  - id: M-{number:02d}", f"    title: {s(self.pick(['团建费用报销', '消防年检配合', '保洁合同续签', '旧打印机报废审批', '会议室空调维修', '新员工工位准备']))}",
                         f"    due: {h['last_day'] + dt.timedelta(days=self.rng.randint(-10, 30))}",
                         f"    status: {self.status(h)}", f"    owner: {self.pick(h['successors'])}"]
@@ -658,6 +659,21 @@ class Synth:
         tail = ([""] + supplies + [""] + matters + [""] + suppliers + [""] + self.tools("tools", 4, "admin")
                 + self.tasks(h, 3, [*h["successors"], h["manager"]]) + self.contacts(h, 3)
                 + self.access(h, 4) + self.assets(h, 2) + self.knowledge(3) + self.checklist(h))
+        kinds = {"key": "钥匙", "badge": "门禁卡", "device": "设备", "furniture": "家具", "vehicle": "公务车", "other": "物品"}
+        fixed = ["fixed_assets:"]
+        while len(fixed) < self.target - len(lines) - len(tail) or len(fixed) == 1:
+            number = len(fixed)
+            kind = self.pick(list(kinds))
+            status = self.pick(["in-use", "handed-over", "missing", "to-dispose"])
+            pairs = [("item", s(f"{self.pick(['3 楼', '5 楼', '前台', '机房', '库房'])}{kinds[kind]} {number}")),
+                     ("tag", q(f"XZ-{kind[:2].upper()}-{number:04d}")), ("kind", kind),
+                     ("location", s(self.pick(["3 楼前台保险柜", "5 楼大会议室", "3 楼库房 B 柜", "地下二层 B2-118 车位"])))]
+            if status != "to-dispose":
+                pairs.append(("handed_to", self.pick(h["successors"])))
+            pairs.append(("status", status))
+            if self.rng.random() < 0.3:
+                pairs.append(("notes", s("备用钥匙一把在行政经理处。")))
+            fixed.append("  - " + flow(pairs))
         return "\n".join(lines + fixed + tail) + "\n"
 
     def handover(self, index: int) -> tuple[str, str, str]:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .errors import ValidationFailed
+from .errors import HandoverError, ValidationFailed
 from .i18n import LANGUAGES
 from .project import HANDOVER_SUFFIXES, Project
 from .publish import SiteContent, site_content
@@ -53,6 +53,8 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
             self.content = site_content(self.project, options, cache_dir)
         except ValidationFailed as failed:
             raise PluginError("the handbook has errors:\n" + text_report(failed.problems)) from None
+        except HandoverError as error:  # a shallow clone, a broken schema or template
+            raise PluginError(f"handover: {error}") from None
         if self.content.warnings:
             log.info("handbook warnings (run 'handover check' for details):\n%s", text_report(self.content.warnings))
         self._teach_search_words(self.content.search_words)

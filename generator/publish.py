@@ -16,11 +16,16 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ValidationFailed
+from .config import load_signoff_config
+from .gitlog import open_repository
 from .handbook import check_handbook
 from .problems import Problem, has_errors
 from .project import HANDOVER_SUFFIXES, Project
 from .render import SiteOptions, render_site
+from .signing import audit_json, audit_project
 from .views import customers
+
+AUDIT_FILE = "audit.json"
 
 CACHE_FORMAT = 1
 
@@ -41,8 +46,22 @@ def _inputs(project: Project) -> list[Path]:
     return sorted(p for p in data + code if p.is_file())
 
 
+def _history_state(project: Project) -> str:
+    """What of the repository the site depends on: the commit checked out (sign-offs come from history)."""
+    repo = open_repository(project.root)
+    if repo is None:
+        return "no-repository"
+    try:
+        head = repo.head.commit.hexsha
+    except ValueError:
+        head = "no-commit"
+    shallow = (Path(repo.git_dir) / "shallow").exists()
+    return f"{head}|shallow={shallow}|{load_signoff_config(project.root).fingerprint()}"
+
+
 def fingerprint(project: Project, options: SiteOptions) -> str:
-    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{options.language}|{options.audience}|{options.today}".encode())
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{options.language}|{options.audience}|{options.today}|"
+                            f"{_history_state(project)}".encode())
     for path in _inputs(project):
         digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -81,7 +100,12 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
     handbook = result.handbook
     words = sorted({entry.name for entry in customers(handbook).values()}
                    | {person.name for person in handbook.roster.people.values()})
-    content = SiteContent(render_site(handbook, options), tuple(words), result.problems)
+    audits = audit_project(project, handbook)
+    pages = render_site(handbook, options, audits)
+    repo = open_repository(project.root)
+    head = repo.head.commit.hexsha if repo is not None and repo.head.is_valid() else None
+    pages[AUDIT_FILE] = audit_json(handbook, audits, head)
+    content = SiteContent(pages, tuple(words), result.problems)
     if cache_file is not None:
         try:
             _save(cache_file, content)

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from . import views
+from .audit import HandoverAudit, unknown_audit
 from .i18n import label
 from .markdown import anchor, esc, esc_block, external_link, link, relative, table
 from .model import Handbook, Handover, Person
@@ -112,6 +113,24 @@ class Page:
 
     def state(self, handover: Handover) -> str:
         return self.t("state_" + views.state(handover, self.site.options.today))
+
+    def audit(self, handover: Handover) -> HandoverAudit:
+        return self.site.audits.get(handover.id) or unknown_audit(handover)
+
+    def signoff_state(self, handover: Handover) -> str:
+        return self.t("overall_" + self.audit(handover).state)
+
+    def signoff_label(self, state: str) -> str:
+        return self.t("signoff_" + state)
+
+    def role_label(self, role: str) -> str:
+        return self.t("role_" + role)
+
+    def code(self, text: str | None, length: int = 10) -> Markup:
+        return Markup(f"<code>{esc((text or '')[:length])}</code>") if text else Markup("")
+
+    def date_of(self, timestamp: str | None) -> str:
+        return (timestamp or "")[:10]
 
     def block(self, text: object) -> Markup:
         return esc_block(text)
@@ -238,9 +257,11 @@ class SectionRenderer:
 
 
 class SiteRenderer:
-    def __init__(self, handbook: Handbook, options: SiteOptions) -> None:
+    def __init__(self, handbook: Handbook, options: SiteOptions,
+                 audits: dict[str, HandoverAudit] | None = None) -> None:
         self.handbook = handbook
         self.options = options
+        self.audits = audits or {}
         self.env = _environment()
         self.sections = SectionRenderer(options)
         self.customers = views.customers(handbook)
@@ -278,7 +299,13 @@ class SiteRenderer:
         pages.update(self.customer_pages())
         pages.update(self.people_pages())
         pages.update(self.role_pages())
+        pages.update([self.page("signoffs.md.j2", "signoffs.md", recent=self.recent_signoffs())])
         return pages
+
+    def recent_signoffs(self, limit: int = 100) -> list[tuple[Handover, object]]:
+        by_id = {h.id: h for h in self.handbook.handovers}
+        found = [(by_id[hid], s) for hid, audit in self.audits.items() for s in audit.signoffs if s.commit]
+        return sorted(found, key=lambda pair: pair[1].at or "", reverse=True)[:limit]
 
     def archive_pages(self, handovers: list[Handover]) -> dict[str, str]:
         by_year: dict[str, list[Handover]] = defaultdict(list)
@@ -311,11 +338,17 @@ class SiteRenderer:
         departments = [d for d in roster.departments.values() if members[d.id]]
         pages = dict([self.page("people_index.md.j2", "people/index.md", departments=departments, members=members,
                                 anchor=anchor)])
+        awaiting: dict[str, list[Handover]] = defaultdict(list)
+        for handover in self.handbook.handovers:
+            audit = self.audits.get(handover.id)
+            for person in (handover.leaver, *handover.successors, handover.manager):
+                if audit is not None and audit.awaiting(person) and handover not in awaiting[person]:
+                    awaiting[person].append(handover)
         for department in departments:
             people = sorted(members[department.id], key=lambda p: views.sort_key(p.name))
             pages.update([self.page("people_department.md.j2", f"people/{anchor(department.id)}.md",
                                     department=department, people=people, person_views=self.people, anchor=anchor,
-                                    customer_uri=self.customer_uri)])
+                                    customer_uri=self.customer_uri, awaiting=awaiting)])
         return pages
 
     def role_pages(self) -> dict[str, str]:
@@ -331,6 +364,7 @@ class SiteRenderer:
         return pages
 
 
-def render_site(handbook: Handbook, options: SiteOptions) -> dict[str, str]:
+def render_site(handbook: Handbook, options: SiteOptions,
+                audits: dict[str, HandoverAudit] | None = None) -> dict[str, str]:
     """Every generated page of the site, as Markdown keyed by its path in the docs folder."""
-    return SiteRenderer(handbook, options).render()
+    return SiteRenderer(handbook, options, audits).render()

@@ -206,3 +206,42 @@ def test_codeowners_written_and_checked(repo: GitRepo, cli) -> None:
     assert cli("codeowners", "--forge", "gitlab", root=repo.root)[0] == 0
     gitlab = (repo.root / ".gitlab" / "CODEOWNERS").read_text(encoding="utf-8")
     assert "[handover 2026-11-zhangwei-sales][2]" in gitlab
+
+
+def built_page(root: Path, site: str = "site") -> tuple[Path, str]:
+    from generator.site import build_site
+
+    out = build_site(root / "mkdocs.yml", root / site, strict=True)
+    return out, (out / "handovers" / "2026-11-zhangwei-sales" / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_shows_the_signoff_panel_timeline_and_publishes_audit_json(repo: GitRepo) -> None:
+    lina = repo.sign("Acked-by", "lina", HANDOVER)
+    site, html = built_page(repo.root)
+    assert 'id="signoff"' in html and 'id="audit-trail"' in html
+    assert "待负责人审批" in html and lina[:10] in html
+    audit = json.loads((site / "audit.json").read_text(encoding="utf-8"))
+    assert audit["head"] == repo.head()
+    assert {(e["role"], e["person"], e["commit"]) for e in audit["signoffs"]} >= {("successor", "lina", lina)}
+    assert all({"file", "role", "person", "commit", "blob"} <= set(e) for e in audit["signoffs"])
+    people = (site / "people" / "sales" / "index.html").read_text(encoding="utf-8")
+    assert "待本人签字" in people and "#signoff" in people
+    recent = (site / "signoffs" / "index.html").read_text(encoding="utf-8")
+    assert lina[:10] in recent
+
+
+def test_site_of_a_shallow_clone_fails_with_the_fix(repo: GitRepo, tmp_path: Path) -> None:
+    from generator.site import BuildFailed
+
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", repo.root.as_uri(), str(clone)], check=True)
+    with pytest.raises(BuildFailed) as failure:
+        built_page(clone)
+    assert "fetch-depth: 0" in str(failure.value)
+
+
+def test_site_without_git_says_unknown(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "plain", with_handovers=False)
+    (project / HANDOVER).write_text(BASE, encoding="utf-8")
+    _, html = built_page(project)
+    assert "没有 git 历史" in html and "未知" in html
