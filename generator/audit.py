@@ -163,7 +163,7 @@ def audit_handover(handover: Handover, repo_path: str, history: History, index: 
         if config.merge_approval and commit.is_merge and emails.get(commit.author_email) == handover.manager:
             records.append(_judge(handover, commit, "manager", f"<{commit.author_email}>", blob, current, emails,
                                   config, how="approved by merging"))
-    signoffs = _expected(handover, records) + [r for r in reversed(records) if not r.party]
+    signoffs = _expected(handover, records) + [r for r in records if not r.party]
     return HandoverAudit(handover.file, handover.leaver, _overall(signoffs), tuple(signoffs),
                          tuple(entries), current)
 
@@ -194,7 +194,7 @@ def _expected(handover: Handover, records: list[Signoff]) -> list[Signoff]:
                ("manager", handover.manager)]
     result = []
     for role, person in parties:
-        mine = [r for r in reversed(records) if r.party and r.role == role and r.person == person]  # newest first
+        mine = [r for r in records if r.party and r.role == role and r.person == person]  # newest first
         chosen = (next((r for r in mine if r.state == SIGNED), None) or next((r for r in mine if r.state == STALE), None)
                   or next((r for r in mine if r.state == INVALID), None))
         result.append(chosen or Signoff(role, person, MISSING, reason="no sign-off yet"))

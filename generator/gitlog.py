@@ -104,7 +104,10 @@ class History:
     head: str | None
     root: Path
     _by_sha: dict[str, Commit] = field(default_factory=dict)
-    _blob_memo: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    _touched: dict[str, list[str]] | None = None
+    _enter: dict[str, int] = field(default_factory=dict)
+    _leave: dict[str, int] = field(default_factory=dict)
+    _depth: dict[str, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._by_sha = {c.sha: c for c in self.commits}
@@ -115,30 +118,56 @@ class History:
     def commit(self, sha: str) -> Commit:
         return self._by_sha[sha]
 
+    def _prepare(self) -> dict[str, list[str]]:
+        """Index once: commits per path, and an Euler tour of the first-parent tree.
+
+        A commit's tree is its first parent's tree plus its own first-parent diff, so the blob of a
+        path at commit C is set by C's nearest first-parent ancestor that changed the path. Tour
+        intervals answer "is X such an ancestor of C" in O(1), so a lookup costs only the few
+        commits that ever changed that path, however long the history.
+        """
+        if self._touched is not None:
+            return self._touched
+        touched: dict[str, list[str]] = {}
+        children: dict[str, list[str]] = {}
+        roots = []
+        for commit in self.commits:
+            for path in (*commit.changes, *commit.removed):
+                touched.setdefault(path, []).append(commit.sha)
+            if commit.parents and commit.parents[0] in self._by_sha:
+                children.setdefault(commit.parents[0], []).append(commit.sha)
+            else:
+                roots.append(commit.sha)
+        clock = 0
+        for root in roots:
+            stack: list[tuple[str, int, bool]] = [(root, 0, False)]
+            while stack:
+                sha, depth, done = stack.pop()
+                if done:
+                    self._leave[sha] = clock
+                    continue
+                self._enter[sha], self._depth[sha] = clock, depth
+                clock += 1
+                stack.append((sha, depth, True))
+                stack.extend((child, depth + 1, False) for child in children.get(sha, ()))
+        self._touched = touched
+        return touched
+
     def blob_at(self, sha: str, path: str) -> str | None:
-        """The blob ``path`` had in commit ``sha`` (None if absent), following first parents."""
-        walked: list[str] = []
-        result: str | None = None
-        current: str | None = sha
-        while current is not None:
-            key = (current, path)
-            if key in self._blob_memo:
-                result = self._blob_memo[key]
-                break
-            walked.append(current)
-            commit = self._by_sha.get(current)
-            if commit is None:
-                break
-            change = commit.changes.get(path)
-            if change is not None:
-                result = change.blob
-                break
-            if path in commit.removed:
-                break
-            current = commit.parents[0] if commit.parents else None
-        for visited in walked:
-            self._blob_memo[(visited, path)] = result
-        return result
+        """The blob ``path`` had in commit ``sha`` (None if absent)."""
+        touched = self._prepare()
+        if sha not in self._enter:
+            return None
+        enter = self._enter[sha]
+        nearest: str | None = None
+        for candidate in touched.get(path, ()):
+            if self._enter[candidate] <= enter < self._leave[candidate] and (
+                    nearest is None or self._depth[candidate] > self._depth[nearest]):
+                nearest = candidate
+        if nearest is None:
+            return None
+        change = self._by_sha[nearest].changes.get(path)
+        return change.blob if change is not None else None
 
 
 def open_repository(start: Path) -> git.Repo | None:

@@ -56,6 +56,30 @@ def test_a_later_edit_makes_every_signoff_stale(repo: GitRepo, cli) -> None:
     assert entry["state"] == "awaiting-leaver"
     assert set(states(entry).values()) == {"stale"}
     assert all("changed after" in s["reason"] for s in entry["signoffs"])
+    again = repo.sign("Acked-by", "lina", HANDOVER)
+    lina = next(s for s in status(repo, cli)[0]["signoffs"] if s["person"] == "lina")
+    assert (lina["state"], lina["commit"]) == ("signed", again)  # the newest sign-off is the one shown
+
+
+def test_blob_lookup_matches_git_on_a_branchy_history(repo: GitRepo) -> None:
+    from generator.gitlog import open_repository, read_history
+
+    other = "handbook/handovers/other.yaml"
+    repo.commit("Other", by="lina", files={other: "a: 1\n"})
+    repo.git("checkout", "-q", "-b", "side")
+    repo.commit("Side edit", by="lina", files={HANDOVER: BASE + "\n# side\n"})
+    repo.git("mv", other, "handbook/handovers/moved.yaml")
+    repo.commit("Move", by="lina")
+    repo.git("checkout", "-q", "main")
+    repo.commit("Main edit", by="zhangwei", files={other: "a: 2\n"})
+    repo.merge("side", by="wangfang")
+    repo.commit("After", by="zhangwei", files={HANDOVER: BASE + "\n# after\n"})
+    history = read_history(open_repository(repo.root))
+    paths = [HANDOVER, other, "handbook/handovers/moved.yaml"]
+    for commit in history.commits:
+        listing = repo.git("ls-tree", "-r", commit.sha, "--", *paths)
+        truth = {line.split("\t")[1]: line.split()[2] for line in listing.splitlines()}
+        assert {p: history.blob_at(commit.sha, p) for p in paths} == {p: truth.get(p) for p in paths}, commit.subject
 
 
 def test_two_successors_each_confirm(repo: GitRepo, cli) -> None:
