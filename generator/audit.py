@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
 from .config import ROLES, SignoffConfig
 from .gitlog import Commit, History
@@ -73,6 +72,7 @@ class _Index:
 
     touching: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     named: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    names_in: dict[int, list[str]] = field(default_factory=dict)  # paths a commit's Handover: trailers list
 
 
 def build_index(history: History) -> _Index:
@@ -87,12 +87,17 @@ def build_index(history: History) -> _Index:
                 index.touching[path].append(position)
         for key, value in commit.trailers:
             if key.lower() == HANDOVER_TRAILER:
-                index.named[_normal(value)].append(position)
+                path = _normal(value)
+                index.named[path].append(position)
+                index.names_in.setdefault(position, []).append(path)
     return index
 
 
 def _normal(path: str) -> str:
-    return str(PurePosixPath(path.strip().lstrip("./")))
+    path = path.strip()
+    while path.startswith("./"):
+        path = path[2:]
+    return path
 
 
 def people_by_email(roster: Roster) -> dict[str, str]:
@@ -151,7 +156,7 @@ def audit_handover(handover: Handover, repo_path: str, history: History, index: 
     for position, name in timeline:
         commit = history.commits[position]
         entries.append(TimelineEntry(commit.sha, commit.date, commit.author_name, commit.subject, commit.trailers))
-        named = [_normal(v) for k, v in commit.trailers if k.lower() == HANDOVER_TRAILER]
+        named = index.names_in.get(position)
         in_scope = name in named if named else name in commit.changes
         if not in_scope:
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -29,12 +30,12 @@ class SignoffConfig:
     require_signed: bool = False
     allowed_signers: str | None = None
 
+    @cached_property
+    def _roles_by_key(self) -> dict[str, str]:
+        return {key.lower(): role for role in reversed(ROLES) for key in self.trailers[role]}
+
     def role_of_trailer(self, key: str) -> str | None:
-        lowered = key.lower()
-        for role in ROLES:
-            if lowered in (k.lower() for k in self.trailers[role]):
-                return role
-        return None
+        return self._roles_by_key.get(key.lower())
 
     def fingerprint(self) -> str:
         return repr((sorted(self.trailers.items()), self.merge_approval, self.require_signed, self.allowed_signers))
