@@ -14,7 +14,7 @@ from .model import Department, Handbook, Handover, Person, Roster
 from .problems import Problem, has_errors
 from .project import Project
 from .rules import cross_file_problems, document_problems, person_problems, placeholder_problems, roster_problems
-from .schemas import Role, SchemaSet
+from .schemas import FieldPaths, Role, SchemaSet
 from .validate import schema_problems
 
 _FILE_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
@@ -45,7 +45,8 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
     problems += schema_problems(doc, schemas.validator(schemas.people_schema), schemas.tree(schemas.people_schema))
     if has_errors(problems):
         return None, problems
-    problems += roster_problems(doc)
+    people_paths = FieldPaths.of(schemas.tree(schemas.people_schema))
+    problems += roster_problems(doc, people_paths)
     data = doc.data
     departments = {d["id"]: Department(d["id"], d["name"], d.get("name_en", d["name"]), d.get("head")) for d in data["departments"]}
     people = {p["id"]: Person(p["id"], p["name"], p.get("name_en", p["name"]), p["department"], p.get("title", ""),
@@ -53,7 +54,7 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
                               tuple(p.get("ssh_principals", ())), p.get("github", ""), p.get("gitlab", ""))
               for p in data["people"]}
     roster = Roster(departments, people)
-    problems += person_problems(doc, schemas.tree(schemas.people_schema), roster)  # department heads
+    problems += person_problems(doc, people_paths, roster)  # department heads
     return (None if has_errors(problems) else roster), problems
 
 
@@ -81,7 +82,7 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
     problems += placeholder_problems(doc)  # also when the schema fails: a fresh file is mostly placeholders
     if has_errors(problems) or roster is None:
         return None, doc, problems
-    problems += document_problems(doc, role.tree, roster, [item_id for item_id, _ in role.checklist])
+    problems += document_problems(doc, role.paths, roster, [item_id for item_id, _ in role.checklist])
     handover = Handover(path.stem, shown, role, doc.data)
     return (None if has_errors(problems) else handover), doc, problems
 

@@ -52,6 +52,7 @@ class Document:
     positions: dict[str, Position] = field(default_factory=dict)
     key_positions: dict[str, Position] = field(default_factory=dict)
     plain_scalars: frozenset[str] = frozenset()
+    text: str = ""
 
     def position(self, pointer: str, *, key: bool = False) -> Position:
         """Where to point for ``pointer``: the key if asked and known, else the value, else its parent."""
@@ -271,7 +272,7 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
                                         f"unreadable YAML: {getattr(exc, 'reason', exc)}",
                                         "remove control characters; save the file as plain UTF-8 text"))
         return None, builder.problems
-    document = Document(path, data, builder.positions, builder.key_positions, frozenset(builder.plain))
+    document = Document(path, data, builder.positions, builder.key_positions, frozenset(builder.plain), text)
     return document, builder.problems
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -15,7 +14,7 @@ from urllib.parse import urlsplit
 from .loader import Document, pointer_join
 from .model import Handover, Roster
 from .problems import Problem
-from .schemas import Field
+from .schemas import Field, FieldPaths, values_at
 
 PLACEHOLDER = "待填写"
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -39,15 +38,15 @@ def _problem(doc: Document, pointer: str, rule: str, message: str, hint: str = "
     return Problem(doc.path, *doc.position(pointer), pointer, severity, rule, message, hint)  # type: ignore[arg-type]
 
 
-def _shape(pointer: str) -> str:
-    """``/customers/3/opportunities/0/id`` -> ``/customers/*/opportunities/*/id``: ids of one kind."""
-    return "/".join("*" if token.isdigit() else token for token in pointer.split("/"))
+def _at(data: Any, paths: tuple[tuple[str, ...], ...]) -> Iterator[tuple[str, Any]]:
+    for path in paths:
+        yield from values_at(data, path)
 
 
-def person_problems(doc: Document, tree: Field, roster: Roster) -> list[Problem]:
+def person_problems(doc: Document, paths: FieldPaths, roster: Roster) -> list[Problem]:
     problems = []
-    for pointer, value, field in walk(doc.data, tree):
-        if field is not None and field.person and isinstance(value, str) and value not in roster.people:
+    for pointer, value in _at(doc.data, paths.people):
+        if isinstance(value, str) and value not in roster.people:
             close = difflib.get_close_matches(value, list(roster.people), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "add the person to handbook/people.yaml, or fix the id"
             problems.append(_problem(doc, pointer, "unknown-person", f"'{value}' is not in the roster", hint))
@@ -90,29 +89,30 @@ def date_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
     return problems
 
 
-def unique_id_problems(doc: Document) -> list[Problem]:
+def unique_id_problems(doc: Document, paths: FieldPaths) -> list[Problem]:
     """Ids are unique among items of the same kind in a file (all task ids, all opportunity ids...)."""
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[tuple[str, ...], str], str] = {}
     problems = []
-    for pointer, value, _ in walk(doc.data, None):
-        if not pointer.endswith("/id") or not isinstance(value, str):
-            continue
-        key = (_shape(pointer), value)
-        if key in seen:
-            first_line = doc.position(seen[key])[0]
-            problems.append(_problem(doc, pointer, "duplicate-id", f"id '{value}' is used twice (first on line {first_line})",
-                                     "give each item its own id"))
-        else:
-            seen[key] = pointer
+    for path in paths.ids:
+        for pointer, value in values_at(doc.data, path):
+            if not isinstance(value, str):
+                continue
+            key = (path, value)
+            if key in seen:
+                first_line = doc.position(seen[key])[0]
+                problems.append(_problem(doc, pointer, "duplicate-id",
+                                         f"id '{value}' is used twice (first on line {first_line})", "give each item its own id"))
+            else:
+                seen[key] = pointer
     return problems
 
 
-def successor_problems(doc: Document, data: dict[str, Any], tree: Field) -> list[Problem]:
+def successor_problems(doc: Document, data: dict[str, Any], paths: FieldPaths) -> list[Problem]:
     """Items that name their own successor (customers split among successors) name a listed one."""
     successors = set(data.get("successors") or [])
     problems = []
-    for pointer, value, field in walk(data, tree):
-        if field is None or field.index is None or not isinstance(value, list):
+    for pointer, value in _at(data, paths.customers):
+        if not isinstance(value, list):
             continue
         for index, item in enumerate(value):
             if isinstance(item, dict) and isinstance(item.get("successor"), str) and item["successor"] not in successors:
@@ -143,10 +143,10 @@ def link_problem(value: str) -> str | None:
     return None
 
 
-def link_problems(doc: Document, tree: Field) -> list[Problem]:
+def link_problems(doc: Document, paths: FieldPaths) -> list[Problem]:
     problems = []
-    for pointer, value, field in walk(doc.data, tree):
-        if field is not None and field.link and isinstance(value, str) and not value.startswith(PLACEHOLDER):
+    for pointer, value in _at(doc.data, paths.links):
+        if isinstance(value, str) and not value.startswith(PLACEHOLDER):
             why = link_problem(value)
             if why:
                 problems.append(_problem(doc, pointer, "unsafe-link", f"unsafe location: {why}",
@@ -155,6 +155,8 @@ def link_problems(doc: Document, tree: Field) -> list[Problem]:
 
 
 def placeholder_problems(doc: Document) -> list[Problem]:
+    if PLACEHOLDER not in doc.text:  # the common case, decided without walking the document
+        return []
     return [_problem(doc, pointer, "placeholder", "template placeholder still here", "replace it with real content, "
                      "or delete the optional entry", "warning")
             for pointer, value, _ in walk(doc.data, None)
@@ -175,16 +177,16 @@ def commitment_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
             if isinstance(task, dict) and task.get("verbal_commitment") is True and not task.get("promised_to")]
 
 
-def document_problems(doc: Document, tree: Field, roster: Roster, template_ids: list[str]) -> list[Problem]:
+def document_problems(doc: Document, paths: FieldPaths, roster: Roster, template_ids: list[str]) -> list[Problem]:
     """Every per-file rule, for a document that passed its schema."""
     data = doc.data
     return [
-        *person_problems(doc, tree, roster),
+        *person_problems(doc, paths, roster),
         *party_problems(doc, data),
         *date_problems(doc, data),
-        *unique_id_problems(doc),
-        *successor_problems(doc, data, tree),
-        *link_problems(doc, tree),
+        *unique_id_problems(doc, paths),
+        *successor_problems(doc, data, paths),
+        *link_problems(doc, paths),
         *checklist_problems(doc, data, template_ids),
         *commitment_problems(doc, data),
     ]
@@ -200,10 +202,12 @@ def cross_file_problems(handovers: list[tuple[Handover, Document]]) -> list[Prob
             problems.append(_problem(doc, "", "duplicate-handover", f"another handover file is also named '{handover.id}' "
                                      f"({by_id[handover.id].path})", "rename one of the files; the name is its page address"))
         by_id.setdefault(handover.id, doc)
-        for pointer, value, field in walk(handover.data, handover.role.tree):
-            if field is None or field.index != "customers" or not isinstance(value, list):
+        for pointer, value in _at(handover.data, handover.role.paths.customers):
+            if not isinstance(value, list):
                 continue
             for index, item in enumerate(value):
+                if not isinstance(item, dict):
+                    continue
                 customer_id, name = item.get("id"), item.get("name")
                 if not isinstance(customer_id, str) or not isinstance(name, str):
                     continue
@@ -215,9 +219,9 @@ def cross_file_problems(handovers: list[tuple[Handover, Document]]) -> list[Prob
     return problems
 
 
-def roster_problems(doc: Document) -> list[Problem]:
+def roster_problems(doc: Document, paths: FieldPaths) -> list[Problem]:
     data = doc.data
-    problems = unique_id_problems(doc)
+    problems = unique_id_problems(doc, paths)
     departments = {d.get("id") for d in data.get("departments", []) if isinstance(d, dict)}
     for index, person in enumerate(data.get("people", [])):
         if isinstance(person, dict) and person.get("department") not in departments:
@@ -225,10 +229,3 @@ def roster_problems(doc: Document) -> list[Problem]:
                                      f"department '{person.get('department')}' is not listed under 'departments'",
                                      "add the department, or fix the id"))
     return problems
-
-
-def group_by_file(problems: list[Problem]) -> dict[str, list[Problem]]:
-    grouped: dict[str, list[Problem]] = defaultdict(list)
-    for problem in problems:
-        grouped[problem.file].append(problem)
-    return grouped

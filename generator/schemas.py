@@ -11,13 +11,14 @@ import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import unquote
 
 import jsonschema_rs
 
 from .errors import ProjectError
-from .loader import load_file
+from .loader import load_file, pointer_join
 
 ROLES_DIR = "roles"
 SCHEMA_SUFFIX = ".schema.json"
@@ -47,6 +48,19 @@ class Field:
             return self.items
         return self.properties.get(token)
 
+    def paths(self, wanted: Callable[[str, Field], bool], prefix: tuple[str, ...] = ()) -> tuple[tuple[str, ...], ...]:
+        """Schema paths (``"*"`` for list items) to every field for which ``wanted(name, field)`` holds."""
+        found: list[tuple[str, ...]] = []
+        for name, child in self.properties.items():
+            if wanted(name, child):
+                found.append((*prefix, name))
+            found.extend(child.paths(wanted, (*prefix, name)))
+        if self.items is not None:
+            if wanted("*", self.items):
+                found.append((*prefix, "*"))
+            found.extend(self.items.paths(wanted, (*prefix, "*")))
+        return tuple(found)
+
     def at(self, path: list[str | int] | tuple[str | int, ...]) -> Field | None:
         current: Field | None = self
         for token in path:
@@ -54,6 +68,36 @@ class Field:
                 return None
             current = current.child(token)
         return current
+
+
+@dataclass(frozen=True)
+class FieldPaths:
+    """Where, in any document of a role, the values that rules and views care about can stand."""
+
+    people: tuple[tuple[str, ...], ...]
+    links: tuple[tuple[str, ...], ...]
+    ids: tuple[tuple[str, ...], ...]
+    customers: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of(cls, tree: Field) -> FieldPaths:
+        return cls(people=tree.paths(lambda _, f: f.person), links=tree.paths(lambda _, f: f.link),
+                   ids=tree.paths(lambda name, _: name == "id"),
+                   customers=tree.paths(lambda _, f: f.index == "customers"))
+
+
+def values_at(data: Any, path: tuple[str, ...], pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """(JSON pointer, value) for every value at a schema path; ``"*"`` runs over list items."""
+    if not path:
+        yield pointer, data
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from values_at(item, rest, f"{pointer}/{index}")
+    elif isinstance(data, dict) and head in data:
+        yield from values_at(data[head], rest, pointer_join(pointer, head))
 
 
 @dataclass(frozen=True)
@@ -66,6 +110,7 @@ class Role:
     tree: Field
     checklist: tuple[tuple[str, str], ...] = ()
     """(id, item) of the role checklist, as its template lists it."""
+    paths: FieldPaths = FieldPaths((), (), (), ())
 
 
 def localized(text: str, language: str) -> str:
@@ -114,8 +159,9 @@ class SchemaSet:
         if not template_path.is_file():
             raise ProjectError(f"role '{role_id}' has a schema but no template at {template_path}")
         schema = self.documents[schema_path]
+        tree = self.tree(schema_path)
         role = Role(role_id, str(schema.get("title", role_id)), str(schema.get("description", "")),
-                    schema_path, template_path, self.tree(schema_path), _template_checklist(template_path))
+                    schema_path, template_path, tree, _template_checklist(template_path), FieldPaths.of(tree))
         self._roles[role_id] = role
         return role
 

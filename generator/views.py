@@ -13,7 +13,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from .model import Handbook, Handover
-from .rules import walk
+from .schemas import values_at
 
 COMPLETE, OVERDUE, OPEN = "complete", "overdue", "open"
 
@@ -72,9 +72,10 @@ class CustomerEntry:
 def customer_items(handover: Handover) -> list[tuple[str, dict[str, Any]]]:
     """(pointer of the list, item) for every customer the handover lists, for any role."""
     found = []
-    for pointer, value, spec in walk(handover.data, handover.role.tree):
-        if spec is not None and spec.index == "customers" and isinstance(value, list):
-            found += [(pointer, item) for item in value if isinstance(item, dict) and "id" in item]
+    for path in handover.role.paths.customers:
+        for pointer, value in values_at(handover.data, path):
+            if isinstance(value, list):
+                found += [(pointer, item) for item in value if isinstance(item, dict) and "id" in item]
     return found
 
 
