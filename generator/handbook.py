@@ -9,12 +9,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import Document, load_file
+from .loader import Document, parse, read_text
 from .model import Department, Handbook, Handover, Person, Roster
 from .problems import Problem, has_errors
 from .project import Project
 from .rules import cross_file_problems, document_problems, person_problems, placeholder_problems, roster_problems
 from .schemas import FieldPaths, Role, SchemaSet
+from .secrets import secret_problems
 from .validate import schema_problems
 
 _FILE_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
@@ -39,7 +40,12 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
     if not project.people_file.is_file():
         return None, [_file_problem(shown, "roster-missing", "the roster handbook/people.yaml is missing",
                                     "create it: every person named in a handover must be listed there")]
-    doc, problems = load_file(project.people_file, shown)
+    text, problems = read_text(project.people_file, shown)
+    if text is None:
+        return None, problems
+    problems += secret_problems(text, shown)
+    doc, found = parse(text, shown)
+    problems += found
     if doc is None:
         return None, problems
     problems += schema_problems(doc, schemas.validator(schemas.people_schema), schemas.tree(schemas.people_schema))
@@ -61,7 +67,12 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
 def load_handover(path: Path, project: Project, schemas: SchemaSet,
                   roster: Roster | None) -> tuple[Handover | None, Document | None, list[Problem]]:
     shown = project.display(path)
-    doc, problems = load_file(path, shown)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, None, problems
+    problems += secret_problems(text, shown)  # also in files that do not parse: a secret is a secret
+    doc, found = parse(text, shown)
+    problems += found
     if doc is None:
         return None, None, problems
     if not _FILE_STEM.match(path.stem):
@@ -102,6 +113,9 @@ def check_handbook(project: Project, only: list[Path] | None = None) -> CheckRes
         if handover is not None and doc is not None:
             loaded.append((handover, doc))
     problems += cross_file_problems(loaded)
+    for page in project.page_files():  # hand-written pages are published too: scan them like the rest
+        text, found = read_text(page, project.display(page))
+        problems += found if text is None else secret_problems(text, project.display(page))
     if only is not None:
         wanted = {project.display(p) for p in only}
         problems = [p for p in problems if p.file in wanted]

@@ -276,7 +276,8 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     return document, builder.problems
 
 
-def load_file(file: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+def read_text(file: Path, display: str | None = None) -> tuple[str | None, list[Problem]]:
+    """A file's text, refused before reading past the size limit; None with the problem if unreadable."""
     shown = display or str(file)
     try:
         with file.open("rb") as handle:
@@ -284,7 +285,12 @@ def load_file(file: Path, display: str | None = None) -> tuple[Document | None, 
     except OSError as exc:
         return None, [Problem(shown, 1, 1, "", "error", "unreadable", f"cannot read the file: {exc.strerror}",
                               "check that the file exists and is readable")]
-    text, problems = decode(raw, shown)
+    return decode(raw, shown)
+
+
+def load_file(file: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    shown = display or str(file)
+    text, problems = read_text(file, shown)
     if text is None:
         return None, problems
     return parse(text, shown)

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 HANDOVER_SUFFIXES = (".yaml", ".yml")
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".csv", ".json", ".html", ".yaml", ".yml")
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,11 @@ class Project:
         if not self.handovers_dir.is_dir():
             return []
         return sorted(p for p in self.handovers_dir.rglob("*") if p.suffix in HANDOVER_SUFFIXES and p.is_file())
+
+    def page_files(self) -> list[Path]:
+        """Hand-written pages and any other text in the handbook that is not a handover or the roster."""
+        return sorted(p for p in self.handbook_dir.rglob("*")
+                      if p.is_file() and p.suffix in TEXT_SUFFIXES and p.suffix not in HANDOVER_SUFFIXES)
 
     def display(self, path: Path) -> str:
         """Paths in messages are relative to the project root, as CI annotations need them."""

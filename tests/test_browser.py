@@ -68,8 +68,12 @@ def test_pages_load_only_from_the_site_and_search_finds_a_customer(served_site: 
     assert "张伟" in page.locator("h1").inner_text()
     assert page.locator("#customer-c-10007").count() == 1
 
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.keyboard.type("苏州澄泓精密机械有限公司")
+    # Material runs the query on key events; text typed as CJK arrives as an IME-style insert
+    # without them, so a real key (End) follows, as it would when a person finishes typing.
+    search = page.locator(".md-search__input")
+    search.click()
+    search.fill("苏州澄泓精密机械有限公司")
+    search.press("End")
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15000)
     assert results.count() >= 1
