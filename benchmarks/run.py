@@ -718,12 +718,11 @@ def make_project(root: Path, count: int, seed: int) -> dict[str, Any]:
         path.write_text(text, encoding="utf-8")
         stats.setdefault(role, []).append(text.count("\n"))
         size += len(text.encode("utf-8"))
-    mentions: dict[str, int] = {}
     return {
         "files": count, "bytes": size,
         "roles": {role: {"files": len(v), "lines_mean": round(statistics.mean(v)), "lines_min": min(v), "lines_max": max(v)}
                   for role, v in sorted(stats.items())},
-        "customers": len(synth.customers), "_mentions": mentions,
+        "customers": len(synth.customers),
     }
 
 
@@ -818,11 +817,24 @@ def time_check_cli(root: Path, repeat: int) -> dict[str, Any]:
     return {"ours": a, "baseline": b}
 
 
+def site_pages(root: Path, handbook: Any, options: Any) -> dict[str, str]:
+    """Exactly the pages the plugin hands MkDocs, from the same library call the plugin makes."""
+    from generator.project import Project
+
+    try:  # newer plugin: publish.site_content (validation + audit + render), here without its cache
+        from generator.publish import site_content
+    except ImportError:
+        from generator.render import render_site
+
+        return render_site(handbook, options)
+    return dict(site_content(Project.at(root, root / "handbook"), options, None).pages)
+
+
 def make_baseline(root: Path, handbook: Any) -> dict[str, Any]:
-    """The same pages as plain Markdown files, and the same mkdocs.yml minus the handover plugin."""
+    """The same pages as plain files on disk, and the same mkdocs.yml minus the handover plugin."""
     import yaml
 
-    from generator.render import SiteOptions, render_site
+    from generator.render import SiteOptions
 
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     plugin_options: dict[str, Any] = {}
@@ -841,7 +853,7 @@ def make_baseline(root: Path, handbook: Any) -> dict[str, Any]:
     docs = base / "docs"
     shutil.copytree(root / "handbook" / "guide", docs / "guide")
     start = time.perf_counter()
-    pages = render_site(handbook, options)
+    pages = site_pages(root, handbook, options)
     render_seconds = time.perf_counter() - start
     for uri, content in pages.items():
         target = docs / uri
@@ -851,7 +863,8 @@ def make_baseline(root: Path, handbook: Any) -> dict[str, Any]:
     config["docs_dir"] = "docs"
     config["site_dir"] = "site"
     (base / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return {"pages": len(pages), "markdown_bytes": sum(len(c.encode("utf-8")) for c in pages.values()),
+    return {"pages": len(pages), "markdown_pages": sum(1 for u in pages if u.endswith(".md")),
+            "markdown_bytes": sum(len(c.encode("utf-8")) for c in pages.values()),
             "render_seconds": render_seconds}
 
 
@@ -955,29 +968,36 @@ def worker(args: argparse.Namespace) -> None:
 # Profiling summary
 # ----------------------------------------------------------------------------------------------
 
-PHASES = [  # (label, file suffix, function name): cumulative time of these frames
+PHASES = [  # (label, file suffix, function name): cumulative time of these frames (missing ones are skipped)
     ("build_site (total)", "generator/site.py", "build_site"),
+    ("mkdocs build", "mkdocs/commands/build.py", "build"),
     ("  mkdocs load_config", "mkdocs/config/base.py", "load_config"),
     ("  plugin on_config", "generator/plugin.py", "on_config"),
-    ("    check_handbook", "generator/handbook.py", "check_handbook"),
-    ("      load_file (YAML events -> data)", "generator/loader.py", "load_file"),
-    ("      schema_problems (jsonschema-rs)", "generator/validate.py", "schema_problems"),
-    ("      placeholder_problems", "generator/rules.py", "placeholder_problems"),
-    ("      document_problems (rules)", "generator/rules.py", "document_problems"),
-    ("      cross_file_problems", "generator/rules.py", "cross_file_problems"),
+    ("    publish.site_content", "generator/publish.py", "site_content"),
+    ("      fingerprint (hash every input)", "generator/publish.py", "fingerprint"),
+    ("        _history_state (git)", "generator/publish.py", "_history_state"),
+    ("      cache _load (JSON)", "generator/publish.py", "_load"),
+    ("      cache _save (JSON)", "generator/publish.py", "_save"),
+    ("      check_handbook", "generator/handbook.py", "check_handbook"),
+    ("        load_file (YAML events -> data)", "generator/loader.py", "load_file"),
+    ("        schema_problems (jsonschema-rs)", "generator/validate.py", "schema_problems"),
+    ("        placeholder_problems", "generator/rules.py", "placeholder_problems"),
+    ("        document_problems (rules)", "generator/rules.py", "document_problems"),
+    ("        cross_file_problems", "generator/rules.py", "cross_file_problems"),
+    ("      views.customers", "generator/views.py", "customers"),
+    ("      audit_project (sign-offs from git)", "generator/signing.py", "audit_project"),
+    ("      render_site", "generator/render.py", "render_site"),
     ("    _teach_search_words (jieba.add_word)", "generator/plugin.py", "_teach_search_words"),
     ("  plugin on_files", "generator/plugin.py", "on_files"),
-    ("    render_site", "generator/render.py", "render_site"),
     ("    Files.get_file_from_path", "mkdocs/structure/files.py", "get_file_from_path"),
     ("    File.generated", "mkdocs/structure/files.py", "generated"),
-    ("    Files.append", "mkdocs/structure/files.py", "append"),
-    ("    Files.remove", "mkdocs/structure/files.py", "remove"),
     ("  mkdocs get_files", "mkdocs/structure/files.py", "get_files"),
     ("  mkdocs _populate_page (Markdown)", "mkdocs/commands/build.py", "_populate_page"),
     ("  mkdocs _build_page (templates)", "mkdocs/commands/build.py", "_build_page"),
     ("  search on_page_context", "material/plugins/search/plugin.py", "on_page_context"),
     ("  search on_post_build", "material/plugins/search/plugin.py", "on_post_build"),
-    ("  mkdocs validate links (on_page_content)", "mkdocs/structure/pages.py", "_validate_links"),
+    ("  shutil.rmtree", "shutil.py", "rmtree"),
+    ("  jieba initialize", "jieba/__init__.py", "initialize"),
 ]
 
 
@@ -986,7 +1006,8 @@ def profile_summary(path: Path, top: int = 25) -> dict[str, Any]:
 
     stats = pstats.Stats(str(path))
     raw = stats.stats  # type: ignore[attr-defined]
-    total = max((ct for (file, _, func), (_, _, _, ct, _) in raw.items() if func == "build_site"), default=0.0)
+    total = max((ct for (file, _, func), (_, _, _, ct, _) in raw.items() if func in ("build_site", "build")
+                 and file.replace("\\", "/").endswith(("generator/site.py", "mkdocs/commands/build.py"))), default=0.0)
     if not total:
         total = max(ct for (_, _, _, ct, _) in raw.values())
     phases = []
@@ -1027,12 +1048,34 @@ def print_profile(summary: dict[str, Any], title: str) -> None:
 # Driver
 # ----------------------------------------------------------------------------------------------
 
+def code_fingerprint() -> str:
+    """Hash of the generator package: others edit it concurrently; a change mid-run mixes versions."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    package = REPO / "generator"
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.j2")]):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def measure_size(base: Path, count: int, args: argparse.Namespace, repeat: int) -> dict[str, Any]:
+    code_before = code_fingerprint()
+    out = measure_size_inner(base, count, args, repeat)
+    out["code_fingerprint"] = code_before
+    code_after = code_fingerprint()
+    if code_after != code_before:
+        out["code_changed_during_run"] = code_after
+        print(f"   WARNING: generator/ changed during the N={count} measurement ({code_before} -> {code_after}); "
+              f"the figures may mix two versions of the code", flush=True)
+    return out
+
+
+def measure_size_inner(base: Path, count: int, args: argparse.Namespace, repeat: int) -> dict[str, Any]:
     root = base / f"n{count}"
     print(f"\n== N={count}: generating the synthetic project in {root}", flush=True)
     start = time.perf_counter()
     data = make_project(root, count, args.seed)
-    data.pop("_mentions", None)
     print(f"   {count} files, {data['bytes'] / 1e6:.1f} MB, {time.perf_counter() - start:.1f}s; per role: "
           + ", ".join(f"{r} {v['files']} (lines {v['lines_min']}-{v['lines_max']}, mean {v['lines_mean']})"
                       for r, v in data["roles"].items()), flush=True)
@@ -1059,12 +1102,19 @@ def measure_size(base: Path, count: int, args: argparse.Namespace, repeat: int) 
     print("   timing builds ...", flush=True)
     out["build"] = time_builds(root, repeat)
     if args.profile:
-        print("   profiling one cold build of ours ...", flush=True)
+        out["profile"] = {}
         clean_outputs(root)
-        prof = base / f"ours-n{count}.prof"
-        run_worker("ours", root / "mkdocs.yml", root / "site", 1, profile=prof)
-        out["profile"] = profile_summary(prof)
-        print_profile(out["profile"], f"cold build of ours, N={count}")
+        for kind in ("cold", "warm_new"):  # warm: a new process over the previous build and its cache
+            for side in ("ours", "baseline"):
+                if kind == "warm_new" and side == "baseline":
+                    continue
+                print(f"   profiling one {kind} build of {side} ...", flush=True)
+                config = root / "mkdocs.yml" if side == "ours" else root / "baseline" / "mkdocs.yml"
+                site = root / "site" if side == "ours" else root / "baseline" / "site"
+                prof = base / f"{side}-{kind}-n{count}.prof"
+                run_worker(side, config, site, 1, profile=prof)
+                out["profile"][f"{side}_{kind}"] = profile_summary(prof)
+                print_profile(out["profile"][f"{side}_{kind}"], f"{kind} build of {side}, N={count}")
     return out
 
 
@@ -1160,6 +1210,11 @@ def main() -> None:
     sizes_n = [args.handovers] + ([args.handovers * args.scale_factor] if args.scale else [])
     base = args.workdir or Path(tempfile.mkdtemp(prefix="handover-bench-"))
     base.mkdir(parents=True, exist_ok=True)
+    inside = next((p for p in (base.resolve(), *base.resolve().parents) if (p / ".git").exists()), None)
+    if inside is not None:
+        print(f"warning: {base} is inside the git repository {inside}: the plugin's sign-off audit would read "
+              f"that repository's history. Use a folder outside any repository for comparable figures.",
+              file=sys.stderr)
     info = machine()
     print(f"handover-kb benchmark  {info['date']}  nproc={info['nproc']}  python {info['python']}  seed={args.seed}")
     try:

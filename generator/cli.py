@@ -11,7 +11,7 @@ from . import __version__
 from .errors import HandoverError, UsageError
 from .handbook import check_handbook
 from .model import Handbook, Handover
-from .project import Project, find_root
+from .project import HANDOVER_SUFFIXES, TEXT_SUFFIXES, Project, find_root
 from .report import REPORTERS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("-f", "--config-file", type=Path, default=None, help="default: mkdocs.yml in the project")
     build.add_argument("-d", "--site-dir", type=Path, default=None)
     build.add_argument("--strict", action="store_true", help="fail on MkDocs warnings")
+    build.add_argument("--audience", choices=("all-staff", "restricted"), default=None,
+                       help="all-staff (default) leaves restricted fields out; restricted builds the full site "
+                            "into site-restricted/, to be served behind the company's login")
 
     serve = commands.add_parser("serve", help="preview the site with live reload")
     serve.add_argument("-f", "--config-file", type=Path, default=None)
@@ -62,20 +65,31 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="check that every sign-off of a published audit.json is still in history")
     verify.add_argument("--against", required=True, type=Path, metavar="AUDIT_JSON")
 
+    scan = commands.add_parser("scan", help="look for secrets in files (default: the handbook and templates)")
+    scan.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    scan.add_argument("--staged", action="store_true", help="scan what 'git commit' is about to record")
+    scan.add_argument("--format", choices=sorted(REPORTERS), default="text")
+
+    history = commands.add_parser("scan-history", help="look for secrets in every version of every file in git history")
+    history.add_argument("--format", choices=("text", "json"), default="text")
+
+    commands.add_parser("install-hook", help="install a git pre-commit hook that runs 'handover scan --staged'")
+
     codeowners = commands.add_parser("codeowners", help="write CODEOWNERS so successors and the manager must review")
     codeowners.add_argument("--forge", choices=("github", "gitlab"), default="github")
     codeowners.add_argument("--check", action="store_true", help="fail if CODEOWNERS is out of date")
     return parser
 
 
-def _selected(paths: Sequence[Path], project: Project) -> list[Path] | None:
+def _selected(paths: Sequence[Path], project: Project,
+              suffixes: tuple[str, ...] = HANDOVER_SUFFIXES) -> list[Path] | None:
     if not paths:
         return None
     selected: list[Path] = []
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
-        selected.extend(sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml")) if path.is_dir() else [path])
+        selected.extend(sorted(p for p in path.rglob("*") if p.suffix in suffixes) if path.is_dir() else [path])
     return [p.resolve() for p in selected]
 
 
@@ -125,7 +139,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
     from .site import build_site
 
     _show_mkdocs_progress()
-    target = build_site(_config_file(args, project), args.site_dir, strict=args.strict)
+    target = build_site(_config_file(args, project), args.site_dir, strict=args.strict, audience=args.audience)
     print(f"site built in {target}")
     return EXIT_OK
 
@@ -219,6 +233,46 @@ def _verify(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _scan(args: argparse.Namespace, project: Project) -> int:
+    from .scanning import default_paths, scan_files, scan_staged
+
+    if args.staged:
+        problems = scan_staged(project)
+    else:
+        problems = scan_files(_selected(args.paths, project, suffixes=TEXT_SUFFIXES) or default_paths(project), project)
+    output = REPORTERS[args.format](problems)
+    if output:
+        print(output)
+    if problems and args.staged:
+        print("commit refused: remove the secret (and rotate it), then stage again", file=sys.stderr)
+    return EXIT_PROBLEMS if problems else EXIT_OK
+
+
+def _scan_history(args: argparse.Namespace, project: Project) -> int:
+    import json
+
+    from .scanning import scan_history
+
+    findings = scan_history(project)
+    if args.format == "json":
+        print(json.dumps([{**f.problem.as_dict(), "commit": f.commit} for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for f in findings:
+            p = f.problem
+            print(f"{p.file}:{p.line}:{p.column}: error: {p.message} [secret] (commit {f.commit[:10]})")
+        print(f"{len(findings)} secret(s) in history" + (": rotate each, then purge it (see guide/security.md)"
+                                                           if findings else ""))
+    return EXIT_PROBLEMS if findings else EXIT_OK
+
+
+def _install_hook(args: argparse.Namespace, project: Project) -> int:
+    from .scanning import install_hook
+
+    hook = install_hook(project)
+    print(f"installed {hook}: every commit is scanned for secrets first")
+    return EXIT_OK
+
+
 def _codeowners(args: argparse.Namespace, project: Project) -> int:
     from .codeowners import update_codeowners
 
@@ -237,7 +291,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         project = Project.at(args.root or find_root(Path.cwd()))
         handler = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
-                   "verify": _verify, "codeowners": _codeowners}[args.command]
+                   "verify": _verify, "codeowners": _codeowners, "scan": _scan, "scan-history": _scan_history,
+                   "install-hook": _install_hook}[args.command]
         return handler(args, project)
     except UsageError as exc:
         print(f"handover: {exc}", file=sys.stderr)

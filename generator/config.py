@@ -41,17 +41,39 @@ class SignoffConfig:
         return repr((sorted(self.trailers.items()), self.merge_approval, self.require_signed, self.allowed_signers))
 
 
-def load_signoff_config(root: Path) -> SignoffConfig:
+@dataclass(frozen=True)
+class SecurityConfig:
+    """What counts as a safe credential reference."""
+
+    credential_schemes: tuple[str, ...] = ("vault", "op", "bitwarden", "keepass")
+
+
+def _section(root: Path, name: str) -> dict[str, Any]:
     pyproject = root / "pyproject.toml"
     if not pyproject.is_file():
-        return SignoffConfig()
+        return {}
     try:
         data: dict[str, Any] = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ProjectError(f"{pyproject}: {exc}") from exc
-    section = data.get("tool", {}).get("handover", {}).get("signoff", {})
+    section = data.get("tool", {}).get("handover", {}).get(name, {})
     if not isinstance(section, dict):
-        raise ProjectError(f"{pyproject}: [tool.handover.signoff] must be a table")
+        raise ProjectError(f"{pyproject}: [tool.handover.{name}] must be a table")
+    return section
+
+
+def load_security_config(root: Path) -> SecurityConfig:
+    section = _section(root, "security")
+    schemes = section.get("credential_schemes", list(SecurityConfig().credential_schemes))
+    if not isinstance(schemes, list) or not schemes or not all(isinstance(s, str) and s.isascii() and s for s in schemes):
+        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover.security] credential_schemes must be a list of "
+                           "URL schemes, e.g. [\"vault\", \"op\"]")
+    return SecurityConfig(tuple(s.lower() for s in schemes))
+
+
+def load_signoff_config(root: Path) -> SignoffConfig:
+    pyproject = root / "pyproject.toml"
+    section = _section(root, "signoff")
     defaults = SignoffConfig()
     trailers = dict(defaults.trailers)
     for role in ROLES:

@@ -5,6 +5,7 @@ returns; raising is left to the edges (CLI, MkDocs plugin).
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,9 @@ from .loader import Document, parse, read_text
 from .model import Department, Handbook, Handover, Person, Roster
 from .problems import Problem, has_errors
 from .project import Project
-from .rules import cross_file_problems, document_problems, person_problems, placeholder_problems, roster_problems
+from .config import load_security_config
+from .rules import (RuleContext, cross_file_problems, document_problems, person_problems, placeholder_problems,
+                    roster_problems)
 from .schemas import FieldPaths, Role, SchemaSet
 from .secrets import secret_problems
 from .validate import schema_problems
@@ -65,7 +68,7 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
 
 
 def load_handover(path: Path, project: Project, schemas: SchemaSet,
-                  roster: Roster | None) -> tuple[Handover | None, Document | None, list[Problem]]:
+                  context: RuleContext | None) -> tuple[Handover | None, Document | None, list[Problem]]:
     shown = project.display(path)
     text, problems = read_text(path, shown)
     if text is None:
@@ -91,14 +94,14 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
         return None, doc, problems
     problems += schema_problems(doc, schemas.validator(role.schema_path), role.tree)
     problems += placeholder_problems(doc)  # also when the schema fails: a fresh file is mostly placeholders
-    if has_errors(problems) or roster is None:
+    if has_errors(problems) or context is None:
         return None, doc, problems
-    problems += document_problems(doc, role.paths, roster, [item_id for item_id, _ in role.checklist])
+    problems += document_problems(doc, role.paths, context, [item_id for item_id, _ in role.checklist])
     handover = Handover(path.stem, shown, role, doc.data)
     return (None if has_errors(problems) else handover), doc, problems
 
 
-def check_handbook(project: Project, only: list[Path] | None = None) -> CheckResult:
+def check_handbook(project: Project, only: list[Path] | None = None, today: dt.date | None = None) -> CheckResult:
     """Validate the roster and every handover; report problems for ``only`` (default: all files).
 
     Cross-file rules always see the whole handbook, so checking one file still catches a clash
@@ -106,9 +109,11 @@ def check_handbook(project: Project, only: list[Path] | None = None) -> CheckRes
     """
     schemas = SchemaSet(project.schemas_dir, project.templates_dir)
     roster, problems = load_roster(project, schemas)
+    context = None if roster is None else RuleContext(roster, load_security_config(project.root),
+                                                      today or dt.date.today(), project.root)
     loaded: list[tuple[Handover, Document]] = []
     for path in project.handover_files():
-        handover, doc, found = load_handover(path, project, schemas, roster)
+        handover, doc, found = load_handover(path, project, schemas, context)
         problems += found
         if handover is not None and doc is not None:
             loaded.append((handover, doc))

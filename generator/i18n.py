@@ -72,6 +72,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "letter_other": ("其他", "Other"),
     "generated_note": ("本页由交接文件自动生成,请修改对应的 YAML 文件而不是本页。", "Generated from the handover files; edit the YAML file, not this page."),
     "source_file": ("源文件", "Source file"),
+    "retain_until": ("保留期限", "Retain until"),
     "signoff": ("三方签字", "Sign-off"),
     "signoff_state": ("签字状态", "Sign-off"),
     "signoff_intro": ("离职人填写、接手人确认、负责人审批;签字只对签字时的文件内容有效,之后的修改会使其过期。",

@@ -23,7 +23,7 @@ from .model import Handbook, Handover, Person
 from .schemas import Field, localized
 
 HEADER_FIELDS = ("schema_version", "role", "leaver", "successors", "manager", "notice_date", "last_day",
-                 "transition", "summary")
+                 "transition", "retain_until", "summary")
 # Sections every role shares come after the role's own (customers first): successors read top-down.
 COMMON_SECTIONS = ("tasks", "documents", "contacts", "access", "assets", "knowledge", "checklist")
 

@@ -5,18 +5,23 @@ through schema annotations (``x-person``, ``x-link``, ``x-index``), so they work
 """
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
+from .config import SecurityConfig
 from .loader import Document, pointer_join
 from .model import Handover, Roster
 from .problems import Problem
 from .schemas import Field, FieldPaths, values_at
 
 PLACEHOLDER = "待填写"
+RETENTION_WARNING_DAYS = 30
 SAFE_SCHEMES = ("http", "https", "mailto")
 _STARTS_WITH_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -123,8 +128,8 @@ def successor_problems(doc: Document, data: dict[str, Any], paths: FieldPaths) -
     return problems
 
 
-def link_problem(value: str) -> str | None:
-    """Why ``value`` is not a safe location, or None if it is."""
+def link_problem(value: str, root: Path | None = None) -> str | None:
+    """Why ``value`` is not a safe location, or None if it is (``root``: also follow symlinks on disk)."""
     if _CONTROL.search(value) or "\\" in value:
         return "contains control characters or backslashes"
     if _STARTS_WITH_SCHEME.match(value):
@@ -140,18 +145,47 @@ def link_problem(value: str) -> str | None:
         return "a repository path must be relative"
     if ".." in value.split("/"):
         return "a repository path may not climb out with '..'"
+    if root is not None and not (root / value).resolve().is_relative_to(root.resolve()):
+        return "the path leads out of the repository through a symbolic link"
     return None
 
 
-def link_problems(doc: Document, paths: FieldPaths) -> list[Problem]:
+def link_problems(doc: Document, paths: FieldPaths, root: Path | None) -> list[Problem]:
     problems = []
     for pointer, value in _at(doc.data, paths.links):
         if isinstance(value, str) and not value.startswith(PLACEHOLDER):
-            why = link_problem(value)
+            why = link_problem(value, root)
             if why:
                 problems.append(_problem(doc, pointer, "unsafe-link", f"unsafe location: {why}",
                                          "use an http(s) or mailto: address, or a relative path inside the repository"))
     return problems
+
+
+def credential_problems(doc: Document, paths: FieldPaths, security: SecurityConfig) -> list[Problem]:
+    problems = []
+    for pointer, value in _at(doc.data, paths.credentials):
+        scheme = value.split("://", 1)[0].lower() if isinstance(value, str) else ""
+        if scheme not in security.credential_schemes:
+            allowed = ", ".join(f"{s}://" for s in security.credential_schemes)
+            problems.append(_problem(doc, pointer, "credential-scheme",
+                                     f"'{scheme}://' is not a password manager this company uses",
+                                     f"store the credential in one of: {allowed} and reference it here"))
+    return problems
+
+
+def retention_problems(doc: Document, data: dict[str, Any], today: dt.date) -> list[Problem]:
+    """Personal data is kept only as long as its purpose: warn 30 days ahead, fail once past."""
+    value = data.get("retain_until")
+    if not isinstance(value, str):
+        return []
+    until = dt.date.fromisoformat(value)
+    hint = "purge the file from git history and republish, as the guide page guide/security.md explains"
+    if today > until:
+        return [_problem(doc, "/retain_until", "retention-expired", f"kept past its retention date {value}", hint)]
+    if (until - today).days <= RETENTION_WARNING_DAYS:
+        return [_problem(doc, "/retain_until", "retention-due", f"its retention ends on {value}, in "
+                         f"{(until - today).days} days", hint, "warning")]
+    return []
 
 
 def placeholder_problems(doc: Document) -> list[Problem]:
@@ -177,16 +211,29 @@ def commitment_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
             if isinstance(task, dict) and task.get("verbal_commitment") is True and not task.get("promised_to")]
 
 
-def document_problems(doc: Document, paths: FieldPaths, roster: Roster, template_ids: list[str]) -> list[Problem]:
+@dataclass(frozen=True)
+class RuleContext:
+    """What per-file rules need beyond the document: the roster, settings and the day it is."""
+
+    roster: Roster
+    security: SecurityConfig
+    today: dt.date
+    root: Path | None = None
+
+
+def document_problems(doc: Document, paths: FieldPaths, context: RuleContext, template_ids: list[str]) -> list[Problem]:
     """Every per-file rule, for a document that passed its schema."""
     data = doc.data
+    roster = context.roster
     return [
+        *credential_problems(doc, paths, context.security),
+        *retention_problems(doc, data, context.today),
         *person_problems(doc, paths, roster),
         *party_problems(doc, data),
         *date_problems(doc, data),
         *unique_id_problems(doc, paths),
         *successor_problems(doc, data, paths),
-        *link_problems(doc, paths),
+        *link_problems(doc, paths, context.root),
         *checklist_problems(doc, data, template_ids),
         *commitment_problems(doc, data),
     ]

@@ -21,6 +21,7 @@ from .errors import ProjectError
 from .loader import load_file, pointer_join
 
 ROLES_DIR = "roles"
+SENSITIVITY = {"public": 0, "internal": 1, "restricted": 2}
 SCHEMA_SUFFIX = ".schema.json"
 
 
@@ -38,6 +39,7 @@ class Field:
     label_key: str | None = None
     person: bool = False
     link: bool = False
+    credential: bool = False
     knowledge: bool = False
     decision_chain: bool = False
     index: str | None = None
@@ -78,12 +80,14 @@ class FieldPaths:
     links: tuple[tuple[str, ...], ...]
     ids: tuple[tuple[str, ...], ...]
     customers: tuple[tuple[str, ...], ...]
+    credentials: tuple[tuple[str, ...], ...] = ()
 
     @classmethod
     def of(cls, tree: Field) -> FieldPaths:
         return cls(people=tree.paths(lambda _, f: f.person), links=tree.paths(lambda _, f: f.link),
                    ids=tree.paths(lambda name, _: name == "id"),
-                   customers=tree.paths(lambda _, f: f.index == "customers"))
+                   customers=tree.paths(lambda _, f: f.index == "customers"),
+                   credentials=tree.paths(lambda _, f: f.credential))
 
 
 def values_at(data: Any, path: tuple[str, ...], pointer: str = "") -> Iterator[tuple[str, Any]]:
@@ -211,6 +215,13 @@ class SchemaSet:
                 into.setdefault("items", []).append((value, base))
             elif key == "required":
                 into["required"] = set(into.get("required", set())) | set(value)
+            elif key == "x-sensitivity":
+                if SENSITIVITY.get(value) is None:
+                    raise ProjectError(f"{base}: x-sensitivity must be one of {', '.join(SENSITIVITY)}, not {value!r}")
+                if SENSITIVITY[value] < SENSITIVITY.get(into.get(key, "public"), 0):
+                    raise ProjectError(f"{base}: x-sensitivity '{value}' would lower '{into[key]}' of the shared "
+                                       "definition; a role may raise a field's level, never lower it")
+                into[key] = value
             elif key not in ("$ref", "allOf", "$defs", "$schema", "$id"):
                 into[key] = value
 
@@ -235,6 +246,7 @@ class SchemaSet:
             label_key=flat.get("x-label"),
             person=bool(flat.get("x-person")),
             link=bool(flat.get("x-link")),
+            credential=bool(flat.get("x-credential")),
             knowledge=bool(flat.get("x-knowledge")),
             decision_chain=bool(flat.get("x-decision-chain")),
             index=flat.get("x-index"),

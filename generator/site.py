@@ -24,14 +24,30 @@ class _ErrorCollector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False) -> Path:
-    """Build into a fresh folder beside the target, then swap it in; on failure nothing moves."""
+RESTRICTED_SUFFIX = "-restricted"
+
+
+def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool = False,
+               audience: str | None = None) -> Path:
+    """Build into a fresh folder beside the target, then swap it in; on failure nothing moves.
+
+    ``audience`` overrides the plugin's; the restricted site goes to its own folder
+    (``site-restricted`` beside ``site``) unless ``site_dir`` says otherwise, so the two never mix.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     config = load_config(str(config_file), strict=strict)
-    target = Path(site_dir or config["site_dir"]).resolve()
+    plugin = config.plugins.get("handover")
+    if audience is not None:
+        if plugin is None:
+            raise BuildFailed(f"{config_file}: the handover plugin is not enabled, so there is no audience to set")
+        plugin.config.audience = audience
+    default_dir = Path(config["site_dir"])
+    if plugin is not None and plugin.config.audience == "restricted":
+        default_dir = default_dir.with_name(default_dir.name + RESTRICTED_SUFFIX)
+    target = Path(site_dir or default_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
     config["site_dir"] = str(staging)
