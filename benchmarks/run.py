@@ -906,7 +906,9 @@ def time_builds(root: Path, repeat: int) -> dict[str, Any]:
             results[side]["warm"].append(first["times"][1])
             results[side]["warm_new"].append(second["times"][0])
             info[side] = {"html_pages": first["html_pages"], "warnings": first["warnings"],
-                          "site_bytes": first["site_bytes"]}
+                          "site_bytes": first["site_bytes"], "generator": first["generator"]}
+            if side == "ours" and not first["generator"].startswith(os.environ["PYTHONPATH"].split(os.pathsep)[0]):
+                raise SystemExit(f"the build used {first['generator']}, not the frozen snapshot")
             print(f"    rep {rep + 1} {side:8s} cold {first['times'][0]:7.2f}s  warm {first['times'][1]:7.2f}s  "
                   f"warm(new process) {second['times'][0]:7.2f}s  pages {first['html_pages']}  warnings {first['warnings']}",
                   flush=True)
@@ -960,7 +962,9 @@ def worker(args: argparse.Namespace) -> None:
         profiler.dump_stats(str(args.profile_out))
     site = Path(args.site)
     html = list(site.rglob("*.html"))
-    print(json.dumps({"times": times, "html_pages": len(html), "warnings": warnings,
+    import generator
+
+    print(json.dumps({"times": times, "html_pages": len(html), "warnings": warnings, "generator": generator.__file__,
                       "site_bytes": sum(p.stat().st_size for p in site.rglob("*") if p.is_file())}))
 
 
@@ -1048,26 +1052,42 @@ def print_profile(summary: dict[str, Any], title: str) -> None:
 # Driver
 # ----------------------------------------------------------------------------------------------
 
-def code_fingerprint() -> str:
-    """Hash of the generator package: others edit it concurrently; a change mid-run mixes versions."""
+def code_fingerprint(package: Path | None = None) -> str:
+    """Hash of a generator package (the repository's by default)."""
     import hashlib
 
     digest = hashlib.sha256()
-    package = REPO / "generator"
+    package = package or REPO / "generator"
     for path in sorted([*package.rglob("*.py"), *package.rglob("*.j2")]):
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 
+def freeze_code(base: Path) -> dict[str, str]:
+    """Benchmark a frozen copy of generator/: others edit it concurrently, and a change mid-run would
+    mix two versions and (the code is part of the plugin's cache key) turn warm builds into cold ones.
+
+    The copy goes first on PYTHONPATH, ahead of the editable install's finder, for this process and
+    every child (workers, the ``handover`` CLI, MkDocs' entry point for the plugin)."""
+    code = base / "code"
+    shutil.rmtree(code, ignore_errors=True)
+    shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    os.environ["PYTHONPATH"] = os.pathsep.join([str(code), *filter(None, [os.environ.get("PYTHONPATH")])])
+    sys.path.insert(0, str(code))
+    import generator
+
+    if Path(generator.__file__).resolve().parent != (code / "generator").resolve():
+        raise SystemExit(f"could not freeze the code: generator imports from {generator.__file__}")
+    return {"snapshot": str(code / "generator"), "fingerprint": code_fingerprint(code / "generator")}
+
+
 def measure_size(base: Path, count: int, args: argparse.Namespace, repeat: int) -> dict[str, Any]:
-    code_before = code_fingerprint()
+    repo_before = code_fingerprint()
     out = measure_size_inner(base, count, args, repeat)
-    out["code_fingerprint"] = code_before
-    code_after = code_fingerprint()
-    if code_after != code_before:
-        out["code_changed_during_run"] = code_after
-        print(f"   WARNING: generator/ changed during the N={count} measurement ({code_before} -> {code_after}); "
-              f"the figures may mix two versions of the code", flush=True)
+    if code_fingerprint() != repo_before:
+        out["repo_code_changed_during_run"] = True
+        print(f"   note: generator/ in the repository changed during the N={count} measurement; the figures are "
+              f"for the frozen snapshot taken at the start", flush=True)
     return out
 
 
@@ -1216,7 +1236,9 @@ def main() -> None:
               f"that repository's history. Use a folder outside any repository for comparable figures.",
               file=sys.stderr)
     info = machine()
+    info["code"] = freeze_code(base)
     print(f"handover-kb benchmark  {info['date']}  nproc={info['nproc']}  python {info['python']}  seed={args.seed}")
+    print(f"code under test: frozen copy {info['code']['snapshot']} (fingerprint {info['code']['fingerprint']})")
     try:
         if args.generate_only:
             for n in sizes_n:

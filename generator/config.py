@@ -71,6 +71,42 @@ def load_security_config(root: Path) -> SecurityConfig:
     return SecurityConfig(tuple(s.lower() for s in schemes))
 
 
+@dataclass(frozen=True)
+class PolicyConfig:
+    """The seeds' time rules. A threshold of 0 turns its check off."""
+
+    country: str = "CN"
+    subdivision: str | None = None
+    min_notice_days: int = 30
+    min_handover_working_days: int = 3
+    successor_confirm_working_days: int = 3
+    key_customer_contact_working_days: int = 3
+    require_transition: bool = True
+    require_customer_confirmation: bool = True
+    owner_reminder_working_days: int = 3
+    manager_reminder_working_days: int = 1
+
+
+def load_policy_config(root: Path) -> PolicyConfig:
+    section = _section(root, "policy")
+    defaults = PolicyConfig()
+    values: dict[str, Any] = {}
+    for name, default in defaults.__dict__.items():
+        value = section.get(name, default)
+        expected = type(default) if default is not None else str
+        if value is None and default is None:
+            values[name] = value
+            continue
+        if not isinstance(value, expected) or (isinstance(value, int) and not isinstance(value, bool) and value < 0):
+            raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover.policy] {name} must be "
+                               f"{'a whole number >= 0' if expected is int else expected.__name__}")
+        values[name] = value
+    unknown = set(section) - set(values)
+    if unknown:
+        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover.policy] has unknown settings: {', '.join(sorted(unknown))}")
+    return PolicyConfig(**values)
+
+
 def load_signoff_config(root: Path) -> SignoffConfig:
     pyproject = root / "pyproject.toml"
     section = _section(root, "signoff")

@@ -3,13 +3,18 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import AlreadyExists, UsageError
 from .handbook import load_roster
 from .project import Project
+from .config import load_policy_config
 from .schemas import SchemaSet
+from .workdays import WorkCalendar
+
+_DUE_TOKEN = re.compile(r"__LAST_DAY([+-]\d+)(WD)?__")
 
 DEFAULT_NOTICE_DAYS = 30
 DEFAULT_TRANSITION_DAYS = 14
@@ -23,6 +28,20 @@ class NewHandover:
     manager: str | None
     last_day: dt.date | None
     notice_date: dt.date | None = None
+
+
+def _country(project: Project) -> tuple[str, str | None]:
+    policy = load_policy_config(project.root)
+    return policy.country, policy.subdivision
+
+
+def _due(match: re.Match[str], last_day: dt.date, notice: dt.date, calendar: WorkCalendar) -> dt.date:
+    """A template deadline, relative to the last day; never before the notice was given."""
+    offset = int(match.group(1))
+    due = calendar.add(last_day, offset) if match.group(2) else last_day + dt.timedelta(days=offset)
+    while not calendar.is_working_day(due) and due > notice:  # a deadline falls on a day people work
+        due -= dt.timedelta(days=1)
+    return max(due, notice)
 
 
 def parse_date(text: str, option: str) -> dt.date:
@@ -56,6 +75,7 @@ def create_handover(project: Project, request: NewHandover, today: dt.date) -> P
         raise UsageError(f"--last-day {last_day} is before the notice date {notice}")
     transition_start = max(notice, last_day - dt.timedelta(days=DEFAULT_TRANSITION_DAYS))
 
+    calendar = WorkCalendar(*_country(project))
     target = project.handovers_dir / f"{last_day:%Y-%m}-{request.leaver}-{request.role}.yaml"
     schema_ref = Path(os.path.relpath(role.schema_path, target.parent)).as_posix()
     first = request.successors[0] if request.successors else manager
@@ -71,6 +91,7 @@ def create_handover(project: Project, request: NewHandover, today: dt.date) -> P
         "__TRANSITION_START__": transition_start.isoformat(),
     }.items():
         text = text.replace(token, value)
+    text = _DUE_TOKEN.sub(lambda m: _due(m, last_day, notice, calendar).isoformat(), text)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8") as handle:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -120,3 +121,15 @@ def test_roster_problems_are_located_in_people_yaml(project, cli) -> None:
     found = {(p["file"], p["rule"]) for p in json.loads(out)}
     assert code == 1
     assert found >= {("handbook/people.yaml", "unknown-person"), ("handbook/people.yaml", "unknown-department")}
+
+
+def test_new_turns_template_offsets_into_working_day_deadlines(project, cli) -> None:
+    # Last day Thu 2025-10-09, right after China's National Day week (10-01..10-08 off, Sun 09-28 worked).
+    code, _, err = cli("new", "--role", "engineer", "--leaver", "fengtao", "--successor", "xumin",
+                       "--notice-date", "2025-09-01", "--last-day", "2025-10-09", root=project)
+    assert code == 0, err
+    text = (project / "handbook" / "handovers" / "2025-10-fengtao-engineer.yaml").read_text(encoding="utf-8")
+    dues = dict(re.findall(r"\{id: ([a-z-]+), .*?due: (\d{4}-\d\d-\d\d)\}", text))
+    assert dues["repo-permissions"] == "2025-09-28"  # 3 working days back: 09-30, 09-29, and the worked Sunday
+    assert dues["oncall-handover"] == "2025-09-30"  # 7 calendar days back is a holiday: the working day before
+    assert dues["accounts"] == "2025-10-09"
