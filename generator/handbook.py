@@ -14,7 +14,9 @@ from .loader import Document, parse, read_text
 from .model import Department, Handbook, Handover, Person, Roster
 from .problems import Problem, has_errors
 from .project import Project
-from .config import load_security_config
+from .config import load_policy_config, load_security_config
+from .policy import policy_problems
+from .workdays import WorkCalendar
 from .rules import (RuleContext, cross_file_problems, document_problems, person_problems, placeholder_problems,
                     roster_problems)
 from .schemas import FieldPaths, Role, SchemaSet
@@ -101,6 +103,28 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
     return (None if has_errors(problems) else handover), doc, problems
 
 
+def _policy(project: Project, loaded: list[tuple[Handover, Document]], roster: Roster, today: dt.date) -> list[Problem]:
+    """Time rules; the sign-off ones only where full git history can be read."""
+    from .gitlog import ShallowHistory
+    from .signing import audit_project
+
+    policy = load_policy_config(project.root)
+    calendar = WorkCalendar(policy.country, policy.subdivision)
+    handbook = Handbook(roster, tuple(h for h, _ in loaded), {})
+    problems: list[Problem] = []
+    try:
+        audits = audit_project(project, handbook)
+    except ShallowHistory as shallow:
+        audits = {}
+        problems.append(Problem(project.display(project.people_file), 1, 1, "", "warning", "policy-no-history",
+                                "sign-off deadlines not checked: this is a shallow clone", str(shallow)))
+    for handover, doc in loaded:
+        audit = audits.get(handover.id)
+        problems += policy_problems(handover, doc, policy, calendar, today,
+                                    audit if audit is not None and audit.state != "unknown" else None)
+    return problems
+
+
 def check_handbook(project: Project, only: list[Path] | None = None, today: dt.date | None = None) -> CheckResult:
     """Validate the roster and every handover; report problems for ``only`` (default: all files).
 
@@ -118,6 +142,8 @@ def check_handbook(project: Project, only: list[Path] | None = None, today: dt.d
         if handover is not None and doc is not None:
             loaded.append((handover, doc))
     problems += cross_file_problems(loaded)
+    if roster is not None:
+        problems += _policy(project, loaded, roster, today or dt.date.today())
     for page in project.page_files():  # hand-written pages are published too: scan them like the rest
         text, found = read_text(page, project.display(page))
         problems += found if text is None else secret_problems(text, project.display(page))

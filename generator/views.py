@@ -70,12 +70,13 @@ class CustomerEntry:
 
 
 def customer_items(handover: Handover) -> list[tuple[str, dict[str, Any]]]:
-    """(pointer of the list, item) for every customer the handover lists, for any role."""
+    """(JSON pointer, item) for every customer the handover lists, for any role."""
     found = []
     for path in handover.role.paths.customers:
         for pointer, value in values_at(handover.data, path):
             if isinstance(value, list):
-                found += [(pointer, item) for item in value if isinstance(item, dict) and "id" in item]
+                found += [(f"{pointer}/{index}", item) for index, item in enumerate(value)
+                          if isinstance(item, dict) and "id" in item]
     return found
 
 

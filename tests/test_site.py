@@ -245,6 +245,7 @@ successors: __SUCCESSORS__
 manager: __MANAGER__
 notice_date: __NOTICE_DATE__
 last_day: __LAST_DAY__
+transition: {start: __TRANSITION_START__, end: __LAST_DAY__}
 summary: 待填写:交接范围
 courses:
   - name: 待填写:课程名
