@@ -73,6 +73,12 @@ def _parser() -> argparse.ArgumentParser:
     history = commands.add_parser("scan-history", help="look for secrets in every version of every file in git history")
     history.add_argument("--format", choices=("text", "json"), default="text")
 
+    remind = commands.add_parser("remind", help="who must be reminded of what today (and, with --send, e-mail them)")
+    remind.add_argument("--today", metavar="DATE", help="the day to compute reminders for (default: today)")
+    remind.add_argument("--format", choices=("text", "json"), default="text")
+    remind.add_argument("--send", action="store_true", help="send one e-mail per recipient over SMTP (HANDOVER_SMTP_*)")
+    remind.add_argument("--state", type=Path, metavar="FILE", help="remember what was sent, so a rerun never sends twice")
+
     commands.add_parser("install-hook", help="install a git pre-commit hook that runs 'handover scan --staged'")
 
     codeowners = commands.add_parser("codeowners", help="write CODEOWNERS so successors and the manager must review")
@@ -265,6 +271,41 @@ def _scan_history(args: argparse.Namespace, project: Project) -> int:
     return EXIT_PROBLEMS if findings else EXIT_OK
 
 
+def _today(text: str | None) -> dt.date:
+    from .scaffold import parse_date
+
+    return parse_date(text, "--today") if text else dt.date.today()
+
+
+def _remind(args: argparse.Namespace, project: Project) -> int:
+    import json
+
+    from .config import load_policy_config
+    from .reminders import SmtpSettings, reminders, send
+    from .signing import audit_project
+    from .workdays import WorkCalendar
+
+    today = _today(args.today)
+    handbook = _valid_handbook(project)
+    policy = load_policy_config(project.root)
+    calendar = WorkCalendar(policy.country, policy.subdivision)
+    found = reminders(handbook, audit_project(project, handbook), policy, calendar, today)
+    if args.format == "json":
+        print(json.dumps([r.as_dict() for r in found], ensure_ascii=False, indent=2))
+    elif not calendar.is_working_day(today):
+        print(f"{today} is not a working day ({calendar.holiday_name(today) or 'weekend'}): no reminders")
+    else:
+        for r in found:
+            when = f"{-r.days} working day(s) overdue" if r.days < 0 else f"due in {r.days} working day(s)"
+            print(f"{r.to} <{r.email}>: [{r.kind}] {r.title} ({r.item}) — {r.file} — {r.due}, {when}")
+        print(f"{len(found)} reminder(s) for {len({r.to for r in found})} people")
+    if args.send:
+        emails, skipped = send(found, SmtpSettings.from_environment(), today, args.state)
+        print(f"sent {emails} e-mail(s); {skipped} reminder(s) skipped (already sent today, or no e-mail address)",
+              file=sys.stderr)
+    return EXIT_OK
+
+
 def _install_hook(args: argparse.Namespace, project: Project) -> int:
     from .scanning import install_hook
 
@@ -292,7 +333,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         project = Project.at(args.root or find_root(Path.cwd()))
         handler = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
                    "verify": _verify, "codeowners": _codeowners, "scan": _scan, "scan-history": _scan_history,
-                   "install-hook": _install_hook}[args.command]
+                   "install-hook": _install_hook, "remind": _remind}[args.command]
         return handler(args, project)
     except UsageError as exc:
         print(f"handover: {exc}", file=sys.stderr)
