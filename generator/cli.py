@@ -79,6 +79,12 @@ def _parser() -> argparse.ArgumentParser:
     remind.add_argument("--send", action="store_true", help="send one e-mail per recipient over SMTP (HANDOVER_SMTP_*)")
     remind.add_argument("--state", type=Path, metavar="FILE", help="remember what was sent, so a rerun never sends twice")
 
+    report = commands.add_parser("report", help="reports: 'incomplete' lists every open item (未完成项报告)")
+    report.add_argument("name", choices=("incomplete",))
+    report.add_argument("--format", choices=("csv", "json", "md"), default="md")
+    report.add_argument("--today", metavar="DATE", help="the day to count overdue items from (default: today)")
+    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+
     commands.add_parser("install-hook", help="install a git pre-commit hook that runs 'handover scan --staged'")
 
     codeowners = commands.add_parser("codeowners", help="write CODEOWNERS so successors and the manager must review")
@@ -306,6 +312,23 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _report(args: argparse.Namespace, project: Project) -> int:
+    from .config import load_policy_config
+    from .reports import incomplete_items, open_rows_as_markdown, rows_as_csv, rows_as_json
+    from .workdays import WorkCalendar
+
+    handbook = _valid_handbook(project)
+    policy = load_policy_config(project.root)
+    rows = incomplete_items(handbook, _today(args.today), WorkCalendar(policy.country, policy.subdivision))
+    text = {"csv": rows_as_csv, "json": rows_as_json, "md": open_rows_as_markdown}[args.format](rows)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8", newline="")
+        print(f"wrote {len(rows)} open item(s) to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def _install_hook(args: argparse.Namespace, project: Project) -> int:
     from .scanning import install_hook
 
@@ -333,7 +356,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         project = Project.at(args.root or find_root(Path.cwd()))
         handler = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
                    "verify": _verify, "codeowners": _codeowners, "scan": _scan, "scan-history": _scan_history,
-                   "install-hook": _install_hook, "remind": _remind}[args.command]
+                   "install-hook": _install_hook, "remind": _remind, "report": _report}[args.command]
         return handler(args, project)
     except UsageError as exc:
         print(f"handover: {exc}", file=sys.stderr)

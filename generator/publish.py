@@ -16,7 +16,8 @@ from pathlib import Path
 
 from . import __version__
 from .errors import ValidationFailed
-from .config import load_signoff_config
+from .config import load_policy_config, load_signoff_config
+from .workdays import WorkCalendar
 from .gitlog import open_repository
 from .handbook import check_handbook
 from .problems import Problem, has_errors
@@ -101,7 +102,8 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
     words = sorted({entry.name for entry in customers(handbook).values()}
                    | {person.name for person in handbook.roster.people.values()})
     audits = audit_project(project, handbook)
-    pages = render_site(handbook, options, audits)
+    policy = load_policy_config(project.root)
+    pages = render_site(handbook, options, audits, WorkCalendar(policy.country, policy.subdivision))
     repo = open_repository(project.root)
     head = repo.head.commit.hexsha if repo is not None and repo.head.is_valid() else None
     pages[AUDIT_FILE] = audit_json(handbook, audits, head)

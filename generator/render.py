@@ -15,11 +15,15 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from . import views
+from . import reports, views
 from .audit import HandoverAudit, unknown_audit
+from .calendars import handover_deadlines, person_deadlines, to_ics
+from .charts import bar_chart
+from .workdays import WorkCalendar
 from .i18n import label
 from .markdown import anchor, esc, esc_block, external_link, link, relative, table
 from .model import Handbook, Handover, Person
+from .reminders import open_items as views_open_items
 from .schemas import Field, localized
 
 HEADER_FIELDS = ("schema_version", "role", "leaver", "successors", "manager", "notice_date", "last_day",
@@ -67,6 +71,9 @@ class Page:
 
     def to(self, text: object, target: str) -> Markup:
         return link(text, target, self.uri)
+
+    def image(self, alt: object, target: str) -> Markup:
+        return Markup(f"![{esc(alt)}]({relative(target, self.uri)})")
 
     def href(self, target: str) -> str:
         return relative(target, self.uri)
@@ -131,6 +138,38 @@ class Page:
 
     def date_of(self, timestamp: str | None) -> str:
         return (timestamp or "")[:10]
+
+    def risk(self, handover: Handover) -> reports.Risk:
+        return self.site.risks[handover.id]
+
+    def quality(self, handover: Handover) -> reports.Quality:
+        return self.site.qualities[handover.id]
+
+    def calendar_link(self, kind: str, ident: str) -> Markup:
+        return self.to(self.t("subscribe"), f"calendar/{kind}/{ident}.ics")
+
+    def timeline(self, handover: Handover) -> list[tuple[str, str, Markup]]:
+        """(date, what, detail) of everything dated about the handover, in order."""
+        events: list[tuple[str, str, Markup]] = []
+        data = handover.data
+        events.append((data["notice_date"], self.t("ev_notice"), Markup("")))
+        transition = data.get("transition")
+        if isinstance(transition, dict):
+            events.append((transition["start"], self.t("ev_transition_start"), Markup("")))
+            events.append((transition["end"], self.t("ev_transition_end"), Markup("")))
+        events.append((data["last_day"], self.t("ev_last_day"), Markup("")))
+        for item in views_open_items(handover):
+            events.append((item.due.isoformat(), self.t("ev_due"), esc(f"{item.title} ({item.id})") + Markup(" · ")
+                           + self.person(item.owner)))
+        for signoff in self.audit(handover).signoffs:
+            if signoff.at and signoff.party:
+                events.append((signoff.at[:10], self.t("ev_signoff"),
+                               Markup(f"{esc(self.role_label(signoff.role))}: ") + self.person(signoff.person)
+                               + Markup(f" · {esc(self.signoff_label(signoff.state))}")))
+        evaluation = data.get("evaluation")
+        if isinstance(evaluation, dict):
+            events.append((evaluation["date"], self.t("ev_evaluation"), esc(f"{evaluation['completeness']}/5")))
+        return sorted(events, key=lambda e: e[0])
 
     def block(self, text: object) -> Markup:
         return esc_block(text)
@@ -258,10 +297,13 @@ class SectionRenderer:
 
 class SiteRenderer:
     def __init__(self, handbook: Handbook, options: SiteOptions,
-                 audits: dict[str, HandoverAudit] | None = None) -> None:
+                 audits: dict[str, HandoverAudit] | None = None, calendar: WorkCalendar | None = None) -> None:
         self.handbook = handbook
         self.options = options
         self.audits = audits or {}
+        self.calendar = calendar or WorkCalendar()
+        self.risks = {h.id: reports.risk(h, self.audits.get(h.id), options.today, self.calendar) for h in handbook.handovers}
+        self.qualities = {h.id: reports.quality(h) for h in handbook.handovers}
         self.env = _environment()
         self.sections = SectionRenderer(options)
         self.customers = views.customers(handbook)
@@ -288,7 +330,8 @@ class SiteRenderer:
         states = {h.id: views.state(h, today) for h in handovers}
         pages = dict([
             self.page("dashboard.md.j2", "index.md",
-                      open=[h for h in handovers if states[h.id] != views.COMPLETE],
+                      open=sorted((h for h in handovers if states[h.id] != views.COMPLETE),
+                                  key=lambda h: (-self.risks[h.id].score, h.data["last_day"], h.id)),
                       completed=[h for h in reversed(handovers) if states[h.id] == views.COMPLETE][:10],
                       counts={s: sum(1 for v in states.values() if v == s) for s in (views.OPEN, views.OVERDUE, views.COMPLETE)}),
         ])
@@ -300,7 +343,65 @@ class SiteRenderer:
         pages.update(self.people_pages())
         pages.update(self.role_pages())
         pages.update([self.page("signoffs.md.j2", "signoffs.md", recent=self.recent_signoffs())])
+        pages.update(self.report_pages(handovers))
+        pages.update(self.calendar_files())
         return pages
+
+    def calendar_files(self) -> dict[str, str]:
+        stamp = self.options.today
+        files = {f"calendar/handovers/{h.id}.ics": to_ics(h.id, handover_deadlines(h), stamp).decode("utf-8")
+                 for h in self.handbook.handovers}
+        files.update({f"calendar/people/{p.id}.ics": to_ics(p.name, person_deadlines(p, self.handbook), stamp).decode("utf-8")
+                      for p in self.handbook.roster.people.values()})
+        return files
+
+    def report_pages(self, handovers: list[Handover]) -> dict[str, str]:
+        rows = reports.incomplete_items(self.handbook, self.options.today, self.calendar)
+        language = self.options.language
+        pages = dict([
+            self.page("reports_index.md.j2", "reports/index.md", rows=rows),
+            self.page("reports_incomplete.md.j2", "reports/incomplete.md", rows=rows,
+                      by_id={h.id: h for h in handovers}),
+            self.page("reports_quality.md.j2", "reports/quality.md",
+                      ranked=sorted(handovers, key=lambda h: (self.qualities[h.id].score, h.id))),
+        ])
+        pages["reports/incomplete.csv"] = reports.rows_as_csv(rows)
+        charts = self.charts(handovers, rows)
+        pages.update({f"reports/{name}.svg": svg for name, (svg, _) in charts.items()})
+        evaluated = [h for h in handovers if isinstance(h.data.get("evaluation"), dict)]
+        pages.update([self.page("reports_analytics.md.j2", "reports/analytics.md",
+                                charts=[(name, title) for name, (_, title) in charts.items()], evaluated=evaluated,
+                                averages=_averages(evaluated, self.handbook, language))])
+        return pages
+
+    def charts(self, handovers: list[Handover], rows: list[reports.OpenRow]) -> dict[str, tuple[str, str]]:
+        language = self.options.language
+        charts: dict[str, tuple[str, str]] = {}
+        cycles = [(h.id, days) for h in handovers
+                  if (days := reports.cycle_days(h, self.audits.get(h.id))) is not None]
+        if cycles:
+            charts["cycle-time"] = (bar_chart(label("cycle_time", language), cycles), label("cycle_time", language))
+        overdue: dict[str, int] = defaultdict(int)
+        for row in rows:
+            if row.section == "checklist" and row.working_days_overdue:
+                overdue[row.item] += 1
+        if overdue:
+            top = sorted(overdue.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+            charts["most-overdue"] = (bar_chart(label("most_overdue", language), top), label("most_overdue", language))
+        by_role: dict[str, list[int]] = defaultdict(list)
+        by_department: dict[str, list[int]] = defaultdict(list)
+        for handover in handovers:
+            percent = views.progress(handover).percent
+            by_role[localized(handover.role.title, language)].append(percent)
+            person = self.handbook.roster.people.get(handover.leaver)
+            department = self.handbook.roster.departments.get(person.department) if person else None
+            if department is not None:
+                by_department[department.name if language == "zh" else department.name_en].append(percent)
+        for name, groups in (("completion_by_role", by_role), ("completion_by_department", by_department)):
+            if groups:
+                values = [(key, round(sum(v) / len(v))) for key, v in sorted(groups.items())]
+                charts[name.replace("_", "-")] = (bar_chart(label(name, language), values, "%"), label(name, language))
+        return charts
 
     def recent_signoffs(self, limit: int = 100) -> list[tuple[Handover, object]]:
         by_id = {h.id: h for h in self.handbook.handovers}
@@ -364,7 +465,21 @@ class SiteRenderer:
         return pages
 
 
-def render_site(handbook: Handbook, options: SiteOptions,
-                audits: dict[str, HandoverAudit] | None = None) -> dict[str, str]:
-    """Every generated page of the site, as Markdown keyed by its path in the docs folder."""
-    return SiteRenderer(handbook, options, audits).render()
+def _averages(evaluated: list[Handover], handbook: Handbook, language: str) -> list[tuple[str, str, float, int]]:
+    """(kind, group, average completeness, count) by role and by department."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for handover in evaluated:
+        score = int(handover.data["evaluation"]["completeness"])
+        groups[(label("role", language), localized(handover.role.title, language))].append(score)
+        person = handbook.roster.people.get(handover.leaver)
+        department = handbook.roster.departments.get(person.department) if person else None
+        if department is not None:
+            name = department.name if language == "zh" else department.name_en
+            groups[(label("department", language), name)].append(score)
+    return [(kind, group, round(sum(v) / len(v), 1), len(v)) for (kind, group), v in sorted(groups.items())]
+
+
+def render_site(handbook: Handbook, options: SiteOptions, audits: dict[str, HandoverAudit] | None = None,
+                calendar: WorkCalendar | None = None) -> dict[str, str]:
+    """Every generated file of the site (Markdown pages, CSV, SVG, ICS), keyed by its path in the docs folder."""
+    return SiteRenderer(handbook, options, audits, calendar).render()

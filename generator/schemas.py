@@ -46,7 +46,7 @@ class Field:
     sensitivity: str | None = None
 
     def child(self, token: str | int) -> Field | None:
-        if isinstance(token, int) or token.isdigit():
+        if isinstance(token, int) or token == "*" or token.isdigit():
             return self.items
         return self.properties.get(token)
 
