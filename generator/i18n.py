@@ -97,6 +97,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "evaluations": ("交接后评估", "Post-handover evaluations"),
     "completeness": ("完整度(1–5)", "Completeness (1–5)"),
     "average": ("平均", "Average"),
+    "group": ("分组", "Group"),
     "customer_feedback": ("客户反馈", "Customer feedback"),
     "successor_follow_up": ("接手人跟进", "Successor follow-up"),
     "no_data": ("暂无数据。", "No data yet."),
