@@ -1083,7 +1083,11 @@ def freeze_code(base: Path) -> dict[str, str]:
 
 def measure_size(base: Path, count: int, args: argparse.Namespace, repeat: int) -> dict[str, Any]:
     repo_before = code_fingerprint()
+    load_before = os.getloadavg()
     out = measure_size_inner(base, count, args, repeat)
+    out["loadavg_before_after"] = [round(x, 2) for x in (*load_before, *os.getloadavg())]
+    if load_before[0] > 1.5:  # this process itself counts for about 1
+        print(f"   note: load average was {load_before[0]:.2f} before this size: was something else running?", flush=True)
     if code_fingerprint() != repo_before:
         out["repo_code_changed_during_run"] = True
         print(f"   note: generator/ in the repository changed during the N={count} measurement; the figures are "
@@ -1111,6 +1115,10 @@ def measure_size_inner(base: Path, count: int, args: argparse.Namespace, repeat:
         print("   timing check ...", flush=True)
         out["check"] = time_check(root, repeat)
         out["check_cli"] = time_check_cli(root, repeat)
+        for key in ("check", "check_cli"):
+            print(f"    {key:9s} ours {median(out[key]['ours']):7.3f}s  baseline {median(out[key]['baseline']):7.3f}s  "
+                  f"runs ours {[round(x, 3) for x in out[key]['ours']]} baseline {[round(x, 3) for x in out[key]['baseline']]}",
+                  flush=True)
 
     print("   writing the baseline docs (render_site -> .md files) ...", flush=True)
     out["baseline_docs"] = make_baseline(root, result.handbook)
@@ -1249,20 +1257,27 @@ def main() -> None:
                       f"warnings {sum(1 for p in result.problems if p.severity == 'warning')}")
             return
         sizes = []
+
+        def write_json(final: bool) -> None:
+            if not args.json:
+                return
+            payload = {"machine": info, "seed": args.seed, "complete": final, "rows": summarize(sizes),
+                       "sizes": sizes}
+            text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
+            if str(args.json) == "-":
+                if final:
+                    print(text)
+            else:
+                args.json.write_text(text, encoding="utf-8")  # also after each size: a killed run keeps its figures
+                if final:
+                    print(f"\nJSON written to {args.json}")
+
         for n in sizes_n:
             repeat = args.repeat if args.repeat is not None else (3 if n <= 2000 else 1)
             sizes.append(measure_size(base, n, args, repeat))
-        rows = summarize(sizes)
-        print_table(rows)
-        if args.json:
-            payload = {"machine": info, "seed": args.seed, "rows": rows,
-                       "sizes": [{k: v for k, v in s.items()} for s in sizes]}
-            text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
-            if str(args.json) == "-":
-                print(text)
-            else:
-                args.json.write_text(text, encoding="utf-8")
-                print(f"\nJSON written to {args.json}")
+            print_table(summarize(sizes))
+            write_json(final=False)
+        write_json(final=True)
     finally:
         if not (args.keep or args.workdir):
             shutil.rmtree(base, ignore_errors=True)
