@@ -10,8 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-
 from .model import Handbook, Handover
 from .schemas import values_at
 
@@ -100,11 +98,15 @@ def initial(name: str) -> str:
         return "#"
     if first.isascii():
         return first.upper() if first.isalpha() else "#"
+    from pypinyin import Style, lazy_pinyin  # its dictionary takes a noticeable time to load: only for the site
+
     letters = lazy_pinyin(first, style=Style.FIRST_LETTER, errors="ignore")
     return letters[0][:1].upper() if letters and letters[0][:1].isalpha() else "#"
 
 
 def sort_key(name: str) -> str:
+    from pypinyin import lazy_pinyin
+
     return "".join(lazy_pinyin(name, errors="default")).lower()
 
 
