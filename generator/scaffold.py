@@ -14,6 +14,7 @@ from .config import load_policy_config
 from .schemas import SchemaSet
 from .workdays import WorkCalendar
 
+_SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*$", re.MULTILINE)
 _DUE_TOKEN = re.compile(r"__LAST_DAY([+-]\d+)(WD)?__")
 
 DEFAULT_NOTICE_DAYS = 30
@@ -80,6 +81,8 @@ def create_handover(project: Project, request: NewHandover, today: dt.date) -> P
     schema_ref = Path(os.path.relpath(role.schema_path, target.parent)).as_posix()
     first = request.successors[0] if request.successors else manager
     text = role.template_path.read_text(encoding="utf-8")
+    # The template points editors at its schema from role_templates/; the copy must point from its own folder.
+    text = _SCHEMA_LINE.sub(lambda _: f"# yaml-language-server: $schema={schema_ref}", text, count=1)
     for token, value in {
         "__SCHEMA__": schema_ref,
         "__LEAVER__": request.leaver,
