@@ -206,8 +206,10 @@ class Synth:
     """Writes valid, realistic handover files. One RNG, used in order: file k is the same for every N > k."""
 
     def __init__(self, seed: int, roster: dict[str, Any], checklists: dict[str, list[tuple[str, str]]],
-                 target_lines: int = 250) -> None:
+                 target_lines: int = 250, customer_fields: dict[str, set[str]] | None = None) -> None:
         self.rng = random.Random(seed)
+        # Optional customer fields each role's schema knows (schemas evolve; write only what they accept).
+        self.customer_fields = customer_fields or {}
         self.target = target_lines
         self.checklists = checklists
         self.people = {p["id"]: p for p in roster["people"]}
@@ -280,7 +282,8 @@ class Synth:
     def header(self, role: str, index: int) -> dict[str, Any]:
         leaver, successors, manager = self.parties(role)
         last_day = self.date_between(dt.date(2019, 1, 7), dt.date(2027, 6, 30))
-        notice = last_day - dt.timedelta(days=self.rng.randint(14, 60))
+        short = self.rng.random() < 0.1  # most leavers give the policy's 30 days; some do not
+        notice = last_day - dt.timedelta(days=self.rng.randint(14, 29) if short else self.rng.randint(30, 75))
         start = notice + dt.timedelta(days=self.rng.randint(2, 8))
         end = max(start, last_day - dt.timedelta(days=self.rng.randint(0, 3)))
         complete = last_day < dt.date(2026, 10, 1) and self.rng.random() < 0.85
@@ -404,6 +407,15 @@ class Synth:
             lines.append("  - " + flow(pairs))
         return lines
 
+    def key_account_follow_up(self, h: dict[str, Any], role: str, indent: str) -> list[str]:
+        """A key customer is confirmed and contacted by the successor soon after the last day (mostly)."""
+        lines = [f"{indent}handover_confirmed_by_customer: {s(h['complete'] or self.rng.random() < 0.9)}"]
+        contacted = h["last_day"] + dt.timedelta(days=self.rng.randint(1, 2))
+        if "successor_contacted" in self.customer_fields.get(role, set()) and contacted <= dt.date.fromisoformat(TODAY) \
+                and (h["complete"] or self.rng.random() < 0.95):
+            lines.append(f"{indent}successor_contacted: {contacted}")
+        return lines
+
     # -- roles ----------------------------------------------------------------------------------
     def sales_customer(self, h: dict[str, Any], customer: tuple[str, str, int], groups: set[str],
                        counters: dict[str, int]) -> list[str]:
@@ -469,7 +481,9 @@ class Synth:
             out.append(f"        escalate: {s(self.rng.random() < 0.5)}")
         if "communication" in groups:
             out += ["    communication:", f"      preferences: {s(self.pick(PREFS))}", f"      taboos: {s(self.pick(TABOOS))}"]
-        if "confirmed" in groups:
+        if "key" in groups:
+            out += self.key_account_follow_up(h, "sales", "    ")
+        elif "confirmed" in groups:
             out.append(f"    handover_confirmed_by_customer: {s(h['complete'] or self.rng.random() < 0.7)}")
         if "notes" in groups:
             out.append(f"    notes: {s(self.pick(NOTES))}")
@@ -498,8 +512,8 @@ class Synth:
         chosen: list[set[str]] = [set() for _ in customers]
         keys = set(self.rng.sample(range(count), max(1, count // 10)))
         for index in keys:  # a key account always has its contacts, whatever the budget
-            chosen[index] |= {"key", "industry", "contact1", "contact2"}
-            budget -= 5
+            chosen[index] |= {"key", "industry", "contact1", "contact2", "confirmed"}
+            budget -= 7
         for index in keys:
             for group, cost in self.SALES_GROUPS:
                 if group in chosen[index]:
@@ -527,7 +541,8 @@ class Synth:
     def consultant_customer(self, h: dict[str, Any], customer: tuple[str, str, int]) -> list[str]:
         cid, name, kind = customer
         body = [f"  - id: {q(cid)}", f"    name: {s(name)}"]
-        if self.rng.random() < 0.3:
+        key = self.rng.random() < 0.3
+        if key:
             body.append("    key_account: true")
         body += [f"    industry: {s(COMPANY_KINDS[kind][1])}", f"    service: {s(self.pick(self.SERVICES))}",
                  f"    successor: {self.pick(h['successors'])}"]
@@ -559,7 +574,10 @@ class Synth:
         body += ["    follow_up:", f"      state: {self.pick(['prospect', 'proposal', 'delivering', 'waiting', 'at-risk', 'paused', 'closed'])}",
                  f"      next_step: {s(self.pick(NEXT_STEPS))}",
                  f"      next_date: {h['last_day'] + dt.timedelta(days=self.rng.randint(3, 40))}"]
-        body.append(f"    handover_confirmed_by_customer: {s(h['complete'] or self.rng.random() < 0.7)}")
+        if key:
+            body += self.key_account_follow_up(h, "consultant", "    ")
+        else:
+            body.append(f"    handover_confirmed_by_customer: {s(h['complete'] or self.rng.random() < 0.7)}")
         if self.rng.random() < 0.4:
             body.append(f"    personal_notes: {s(self.pick(NOTES))}")
         body.append(f"    notes: {s(self.pick(NOTES))}")
@@ -709,7 +727,12 @@ def make_project(root: Path, count: int, seed: int) -> dict[str, Any]:
     for template in sorted((root / "role_templates").glob("*.yaml")):
         data = yaml.safe_load(template.read_text(encoding="utf-8"))
         checklists[template.stem] = [(str(i["id"]), str(i["item"])) for i in data.get("checklist", [])]
-    synth = Synth(seed, roster, checklists)
+    customer_fields = {}
+    for schema_path in sorted((root / "schemas" / "roles").glob("*.schema.json")):
+        schema = json.loads(schema_path.read_text(encoding="utf-8"))
+        customer = schema.get("$defs", {}).get("customer", {})
+        customer_fields[schema_path.name.split(".")[0]] = set(customer.get("properties", {}))
+    synth = Synth(seed, roster, checklists, customer_fields=customer_fields)
     stats: dict[str, list[int]] = {}
     size = 0
     for index in range(count):
@@ -756,39 +779,47 @@ def customer_chains(handbook: Any) -> dict[str, int]:
 
 
 def time_check(root: Path, repeat: int) -> dict[str, Any]:
-    """check_handbook in-process against read+parse with PyYAML's C loader; order alternates."""
-    import gc
+    """check_handbook against read+parse with PyYAML's C loader, each timing in a fresh process (a big
+    heap in the driver would slow garbage collection, unevenly for the two sides); order alternates.
+    The timed region is the work only; import times are reported separately."""
 
-    import yaml
+    def one(side: str) -> dict[str, float]:
+        cmd = [PYTHON, str(Path(__file__).resolve()), "--worker", side, "--config", str(root)]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"{side} failed:\n{done.stderr[-4000:]}")
+        return json.loads(done.stdout.strip().splitlines()[-1])
 
-    from generator.handbook import check_handbook
-    from generator.project import Project
-
-    files = Project.at(root).handover_files()
-
-    def ours() -> float:
-        gc.collect()
-        start = time.perf_counter()
-        result = check_handbook(Project.at(root))
-        elapsed = time.perf_counter() - start
-        assert result.ok
-        return elapsed
-
-    def baseline() -> float:
-        gc.collect()
-        start = time.perf_counter()
-        for path in files:
-            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
-        return time.perf_counter() - start
-
-    ours(), baseline()  # warm-up: imports, file cache, schema compilation paths
-    a, b = [], []
+    one("check-ours"), one("check-baseline")  # warm-up: OS file cache, .pyc files
+    a, b, ia, ib = [], [], [], []
     for rep in range(repeat):
-        if rep % 2 == 0:
-            a.append(ours()); b.append(baseline())
-        else:
-            b.append(baseline()); a.append(ours())
-    return {"ours": a, "baseline": b}
+        for side in (("check-ours", "check-baseline") if rep % 2 == 0 else ("check-baseline", "check-ours")):
+            result = one(side)
+            (a if side == "check-ours" else b).append(result["seconds"])
+            (ia if side == "check-ours" else ib).append(result["import_seconds"])
+    return {"ours": a, "baseline": b, "ours_import": ia, "baseline_import": ib}
+
+
+def check_worker(args: argparse.Namespace) -> None:
+    root = Path(args.config)
+    start = time.perf_counter()
+    if args.worker == "check-ours":
+        from generator.handbook import check_handbook
+        from generator.project import Project
+
+        imported = time.perf_counter()
+        result = check_handbook(Project.at(root))
+        if not result.ok:
+            raise SystemExit("the handbook has errors")
+    else:
+        import yaml
+
+        imported = time.perf_counter()
+        folder = root / "handbook" / "handovers"
+        for path in sorted(p for p in folder.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file()):
+            yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    done = time.perf_counter()
+    print(json.dumps({"seconds": done - imported, "import_seconds": imported - start}))
 
 
 def time_check_cli(root: Path, repeat: int) -> dict[str, Any]:
@@ -1119,6 +1150,8 @@ def measure_size_inner(base: Path, count: int, args: argparse.Namespace, repeat:
             print(f"    {key:9s} ours {median(out[key]['ours']):7.3f}s  baseline {median(out[key]['baseline']):7.3f}s  "
                   f"runs ours {[round(x, 3) for x in out[key]['ours']]} baseline {[round(x, 3) for x in out[key]['baseline']]}",
                   flush=True)
+        print(f"    imports (not in the check row): generator {median(out['check']['ours_import']):.3f}s, "
+              f"yaml {median(out['check']['baseline_import']):.3f}s", flush=True)
 
     print("   writing the baseline docs (render_site -> .md files) ...", flush=True)
     out["baseline_docs"] = make_baseline(root, result.handbook)
@@ -1158,7 +1191,7 @@ def summarize(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for size in sizes:
         n = size["n"]
         if "check" in size:
-            rows.append(ratio_row(f"check N={n}", "check_handbook vs yaml CSafeLoader read+parse",
+            rows.append(ratio_row(f"check N={n}", "check_handbook vs CSafeLoader read+parse (fresh process)",
                                   size["check"]["ours"], size["check"]["baseline"], TARGETS["check"]))
             rows.append(ratio_row(f"check CLI N={n}", "`handover check` vs python+CSafeLoader (wall)",
                                   size["check_cli"]["ours"], size["check_cli"]["baseline"], TARGETS["check_cli"]))
@@ -1225,12 +1258,15 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--generate-only", action="store_true", help="write the synthetic project and check it, then stop")
     # internal: one side's build(s) in a fresh process
-    parser.add_argument("--worker", choices=["ours", "baseline"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["ours", "baseline", "check-ours", "check-baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--config", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--builds", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker in ("check-ours", "check-baseline"):
+        check_worker(args)
+        return
     if args.worker:
         worker(args)
         return

@@ -7,6 +7,7 @@ costs one hash of its files.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -109,8 +110,6 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
     pages[AUDIT_FILE] = audit_json(handbook, audits, head)
     content = SiteContent(pages, tuple(words), result.problems)
     if cache_file is not None:
-        try:
+        with contextlib.suppress(OSError):  # a read-only checkout still builds, just without the cache
             _save(cache_file, content)
-        except OSError:
-            pass  # a read-only checkout still builds, just without the cache
     return content

@@ -197,7 +197,7 @@ def send(items: list[Reminder], settings: SmtpSettings, today: dt.date, state_fi
             if settings.user:
                 server.login(settings.user, settings.password or "")
             count = 0
-            for person, mine in sorted(by_person.items()):
+            for _, mine in sorted(by_person.items()):
                 server.send_message(compose(mine[0], mine, settings.sender, today))
                 count += 1
                 sent.setdefault(today.isoformat(), []).extend(r.key for r in mine)

@@ -288,9 +288,8 @@ class SectionRenderer:
         parts = [self.definition_table(item, spec, page)]
         for key, value in item.items():
             child = spec.child(key) if spec else None
-            if isinstance(value, list) and value and any(isinstance(v, dict) for v in value):
-                parts.append(self.section(key, value, child, page, level))
-            elif isinstance(value, dict) and not self._is_flat([value]):
+            nested_list = isinstance(value, list) and any(isinstance(v, dict) for v in value)
+            if nested_list or (isinstance(value, dict) and not self._is_flat([value])):
                 parts.append(self.section(key, value, child, page, level))
         return Markup("\n\n").join(p for p in parts if p)
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,11 +19,10 @@ from generator.loader import load_file
 from generator.project import Project
 from generator.render import SiteOptions, render_site
 from generator.schemas import SchemaSet, values_at
-from generator.site import build_site
 
 from .conftest import CASES, REPO, copy_project
 from .gitrepo import GitRepo
-from .test_site import Elements, parse_html
+from .test_site import Elements
 
 BASE = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
 

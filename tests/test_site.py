@@ -142,7 +142,7 @@ HOSTILE = [
 def hostile_handover(project: Path) -> Path:
     text = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
     data_lines = []
-    for index, payload in enumerate(HOSTILE):
+    for payload in HOSTILE:
         quoted = json.dumps(payload, ensure_ascii=False)  # JSON strings are valid YAML double-quoted scalars
         data_lines.append(f"  - topic: {quoted}\n    note: {quoted}")
     text = text.replace("checklist:", "knowledge:\n" + "\n".join(data_lines) + "\nchecklist:")
