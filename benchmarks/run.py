@@ -848,6 +848,116 @@ def time_check_cli(root: Path, repeat: int) -> dict[str, Any]:
     return {"ours": a, "baseline": b}
 
 
+def site_options(root: Path) -> Any:
+    """SiteOptions as the plugin builds them from the project's mkdocs.yml."""
+    import yaml
+
+    from generator.render import SiteOptions
+
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugin: dict[str, Any] = {}
+    for entry in config.get("plugins", []):
+        if isinstance(entry, dict) and "handover" in entry:
+            plugin = entry["handover"] or {}
+    return SiteOptions(plugin.get("language", "zh"), plugin.get("audience", "all-staff"),
+                       dt.date.fromisoformat(str(plugin.get("today", TODAY))))
+
+
+def phases_worker(args: argparse.Namespace) -> None:
+    """Time the library's phases in a fresh process, without a profiler: every function that
+    ``publish.site_content`` and ``check_handbook`` call by module-level name, and every method of
+    ``SiteRenderer``, is wrapped with a timer (nested calls are counted in their callers too)."""
+    import collections
+    import functools
+    import inspect
+
+    root = Path(args.config)
+    timings: dict[str, float] = collections.defaultdict(float)
+    calls: dict[str, int] = collections.defaultdict(int)
+    start = time.perf_counter()
+    import generator.handbook as handbook_module
+    from generator.project import Project
+    from generator import render as render_module
+    try:
+        import generator.publish as publish_module
+    except ImportError:
+        publish_module = None  # type: ignore[assignment]
+    timings["import generator"] = time.perf_counter() - start
+
+    def timed(label: str, fn: Any) -> Any:
+        @functools.wraps(fn)
+        def wrapper(*a: Any, **k: Any) -> Any:
+            began = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                timings[label] += time.perf_counter() - began
+                calls[label] += 1
+        return wrapper
+
+    for module in filter(None, (publish_module, handbook_module)):
+        short = module.__name__.rsplit(".", 1)[-1]
+        for name, obj in list(vars(module).items()):
+            if inspect.isfunction(obj) and obj.__module__.startswith("generator") and (
+                    obj.__module__ != module.__name__ or name in ("load_handover", "load_roster", "_save", "_load",
+                                                                  "fingerprint", "_history_state", "_inputs")):
+                setattr(module, name, timed(f"{short} -> {obj.__module__.rsplit('.', 1)[-1]}.{name}", obj))
+    renderer = getattr(render_module, "SiteRenderer", None)
+    if renderer is not None:
+        for name, obj in list(vars(renderer).items()):
+            if inspect.isfunction(obj) and not name.startswith("__"):
+                setattr(renderer, name, timed(f"render.SiteRenderer.{name}", obj))
+    project = Project.at(root, root / "handbook")
+    options = site_options(root)
+    cache = root / ".cache-phases"
+    shutil.rmtree(cache, ignore_errors=True)
+    began = time.perf_counter()
+    if publish_module is not None:
+        content = publish_module.site_content(project, options, cache)
+        words = content.search_words
+    else:
+        result = handbook_module.check_handbook(project)
+        render_module.render_site(result.handbook, options)
+        words = ()
+    timings["site_content (total, cold)"] = time.perf_counter() - began
+    if publish_module is not None:
+        began = time.perf_counter()
+        publish_module.site_content(project, options, cache)
+        timings["site_content (total, cached)"] = time.perf_counter() - began
+    shutil.rmtree(cache, ignore_errors=True)
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    began = time.perf_counter()
+    jieba.initialize()
+    timings["jieba.initialize (Material does it anyway)"] = time.perf_counter() - began
+    began = time.perf_counter()
+    for word in words:
+        jieba.add_word(word)
+    timings[f"jieba.add_word x{len(words)} (plugin._teach_search_words)"] = time.perf_counter() - began
+    print(json.dumps({"timings": timings, "calls": calls}))
+
+
+def run_phases(root: Path) -> dict[str, Any]:
+    cmd = [PYTHON, str(Path(__file__).resolve()), "--worker", "phases", "--config", str(root)]
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    if done.returncode != 0:
+        return {"error": done.stderr[-3000:]}
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def print_phases(result: dict[str, Any], count: int) -> None:
+    if "error" in result:
+        print(f"   phases probe failed:\n{result['error']}")
+        return
+    print(f"\n== Phases of our own work, N={count} (fresh process, no profiler; nested calls counted in callers) ==")
+    for label, seconds in sorted(result["timings"].items(), key=lambda kv: -kv[1]):
+        if seconds >= 0.005:
+            print(f"  {seconds:9.3f}s  {1000 * seconds / count:8.3f} ms/handover  calls {result['calls'].get(label, '-'):>6}  {label}")
+
+
 def site_pages(root: Path, handbook: Any, options: Any) -> dict[str, str]:
     """Exactly the pages the plugin hands MkDocs, from the same library call the plugin makes."""
     from generator.project import Project
@@ -1163,6 +1273,10 @@ def measure_size_inner(base: Path, count: int, args: argparse.Namespace, repeat:
     print("   timing builds ...", flush=True)
     out["build"] = time_builds(root, repeat)
     if args.profile:
+        print("   timing our phases (no profiler) ...", flush=True)
+        out["phases"] = run_phases(root)
+        print_phases(out["phases"], count)
+    if args.profile and count == args.handovers:  # cProfile (about 3x slower) only at the first size
         out["profile"] = {}
         clean_outputs(root)
         for kind in ("cold", "warm_new"):  # warm: a new process over the previous build and its cache
@@ -1216,6 +1330,23 @@ def summarize(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
+def print_phase_scaling(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if len(sizes) < 2 or any("timings" not in s.get("phases", {}) for s in (sizes[0], sizes[-1])):
+        return []
+    small, large = sizes[0], sizes[-1]
+    rows = []
+    for label, seconds in large["phases"]["timings"].items():
+        before = small["phases"]["timings"].get(label)
+        if before and seconds >= 0.05:
+            ratio = (seconds / large["n"]) / (before / small["n"])
+            rows.append({"phase": label, "small": before, "large": seconds, "per_handover_ratio": ratio})
+    rows.sort(key=lambda r: -r["large"])
+    print(f"\n== Our phases: per-handover cost at N={large['n']} / at N={small['n']} ==")
+    for r in rows:
+        print(f"  {r['small']:8.2f}s -> {r['large']:8.2f}s   x{r['per_handover_ratio']:.2f} per handover   {r['phase']}")
+    return rows
+
+
 def print_table(rows: list[dict[str, Any]]) -> None:
     header = f"{'measurement':<34s} {'ours':>12s} {'baseline':>12s} {'ratio':>7s} {'target':>8s}  result"
     print("\n" + header + "\n" + "-" * len(header))
@@ -1258,12 +1389,16 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--generate-only", action="store_true", help="write the synthetic project and check it, then stop")
     # internal: one side's build(s) in a fresh process
-    parser.add_argument("--worker", choices=["ours", "baseline", "check-ours", "check-baseline"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["ours", "baseline", "check-ours", "check-baseline", "phases"],
+                        help=argparse.SUPPRESS)
     parser.add_argument("--config", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--site", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--builds", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.worker == "phases":
+        phases_worker(args)
+        return
     if args.worker in ("check-ours", "check-baseline"):
         check_worker(args)
         return
@@ -1313,6 +1448,7 @@ def main() -> None:
             sizes.append(measure_size(base, n, args, repeat))
             print_table(summarize(sizes))
             write_json(final=False)
+        info["phase_scaling"] = print_phase_scaling(sizes)
         write_json(final=True)
     finally:
         if not (args.keep or args.workdir):
