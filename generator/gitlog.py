@@ -6,7 +6,9 @@ exactly once and answers "which blob did path P have at commit C" from memory.
 """
 from __future__ import annotations
 
+import codecs
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,14 +88,37 @@ def _changes(raw: str) -> tuple[dict[str, Change], frozenset[str]]:
     return changes, frozenset(removed)
 
 
+def _record(record: str) -> Commit:
+    header, _, raw = record.partition("\x1f\0")
+    sha, parents, name, email, date, signature, signer, subject, trailers = header.split("\x1f")[:9]
+    changes, removed = _changes(raw)
+    return Commit(sha, tuple(parents.split()), name, email.lower(), date, signature, signer, subject,
+                  _trailers(trailers), changes, removed)
+
+
 def parse_log(output: str) -> list[Commit]:
-    commits = []
-    for record in output.split("\x1e")[1:]:
-        header, _, raw = record.partition("\x1f\0")
-        sha, parents, name, email, date, signature, signer, subject, trailers = header.split("\x1f")[:9]
-        changes, removed = _changes(raw)
-        commits.append(Commit(sha, tuple(parents.split()), name, email.lower(), date, signature, signer, subject,
-                              _trailers(trailers), changes, removed))
+    return [_record(record) for record in output.split("\x1e")[1:]]
+
+
+def _stream_log(command: list[str], root: Path) -> list[Commit]:
+    """Parse each commit as soon as git has written it: parsing runs while git is still working."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    commits: list[Commit] = []
+    pending = ""
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty stderr can never block git
+        process = subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=errors)
+        assert process.stdout is not None
+        for chunk in iter(lambda: process.stdout.read(1 << 16), b""):  # type: ignore[union-attr]
+            records = (pending + decoder.decode(chunk)).split("\x1e")
+            pending = records.pop()
+            commits.extend(_record(record) for record in records if record)
+        process.stdout.close()
+        pending += decoder.decode(b"", final=True)
+        if pending:
+            commits.append(_record(pending))
+        if process.wait() != 0:
+            errors.seek(0)
+            raise HandoverError(f"git log failed: {errors.read().decode('utf-8', errors='replace').strip()}")
     return commits
 
 
@@ -191,8 +216,4 @@ def read_history(repo: git.Repo, allowed_signers: Path | None = None) -> History
     options = ["-c", f"gpg.ssh.allowedSignersFile={allowed_signers}"] if allowed_signers else []
     command = [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *options, "log", "-z", "--topo-order", "--raw",
                "--no-abbrev", "-M", "--diff-merges=first-parent", f"--format={_FORMAT}", "HEAD"]
-    # A plain pipe read: tens of megabytes at a company's scale, read once without extra copies.
-    result = subprocess.run(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
-    if result.returncode != 0:
-        raise HandoverError(f"git log failed: {result.stderr.decode('utf-8', errors='replace').strip()}")
-    return History(parse_log(result.stdout.decode("utf-8", errors="replace")), head, root)
+    return History(_stream_log(command, root), head, root)
