@@ -24,6 +24,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="handover", description="Handover knowledge base: check, create and publish handovers.")
     parser.add_argument("--version", action="version", version=f"handover-kb {__version__}")
@@ -33,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="validate handover files and the roster")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the handbook)")
     check.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
+                       help="check files in N processes (default: every core, when there are enough files)")
 
     new = commands.add_parser("new", help="create a handover file from the role template")
     new.add_argument("--role", required=True)
@@ -107,7 +115,7 @@ def _selected(paths: Sequence[Path], project: Project,
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
-    result = check_handbook(project, _selected(args.paths, project))
+    result = check_handbook(project, _selected(args.paths, project), jobs=args.jobs)
     output = REPORTERS[args.format](result.problems)
     if output:
         print(output)

@@ -8,10 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from .fanout import ordered_map
 from .loader import Document, parse, read_text
 from .model import Department, Handbook, Handover, Person, Roster
+from .errors import ProjectError
 from .problems import Problem, has_errors
 from .project import Project
 from .config import load_policy_config, load_security_config
@@ -103,6 +106,24 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
     return (None if has_errors(problems) else handover), doc, problems
 
 
+def _examine(path: Path, project: Project, schemas: SchemaSet,
+             context: RuleContext | None) -> tuple[Document | None, list[Problem], str | None]:
+    """``load_handover`` as values that cross a process boundary cheaply: the role travels as its id."""
+    handover, doc, problems = load_handover(path, project, schemas, context)
+    return doc, problems, None if handover is None else handover.role.id
+
+
+def _prepare_for_workers(schemas: SchemaSet) -> None:
+    """Compile every role's validator once here, so forked workers inherit it instead of each compiling."""
+    for role_id in schemas.role_ids():
+        try:
+            role = schemas.role(role_id)
+            if role is not None:
+                schemas.validator(role.schema_path)
+        except ProjectError:
+            pass  # raised again, by the file that uses the broken role, exactly as in a serial check
+
+
 def _policy(project: Project, loaded: list[tuple[Handover, Document]], roster: Roster, today: dt.date) -> list[Problem]:
     """Time rules; the sign-off ones only where full git history can be read."""
     from .gitlog import ShallowHistory
@@ -125,22 +146,28 @@ def _policy(project: Project, loaded: list[tuple[Handover, Document]], roster: R
     return problems
 
 
-def check_handbook(project: Project, only: list[Path] | None = None, today: dt.date | None = None) -> CheckResult:
+def check_handbook(project: Project, only: list[Path] | None = None, today: dt.date | None = None,
+                   jobs: int | None = 1) -> CheckResult:
     """Validate the roster and every handover; report problems for ``only`` (default: all files).
 
     Cross-file rules always see the whole handbook, so checking one file still catches a clash
-    with another.
+    with another. Files are checked in ``jobs`` worker processes (None: as the cores and the
+    number of files suggest); the result does not depend on it.
     """
     schemas = SchemaSet(project.schemas_dir, project.templates_dir)
     roster, problems = load_roster(project, schemas)
     context = None if roster is None else RuleContext(roster, load_security_config(project.root),
                                                       today or dt.date.today(), project.root)
+    paths = project.handover_files()
+    if jobs != 1:
+        _prepare_for_workers(schemas)
     loaded: list[tuple[Handover, Document]] = []
-    for path in project.handover_files():
-        handover, doc, found = load_handover(path, project, schemas, context)
+    examined = ordered_map(partial(_examine, project=project, schemas=schemas, context=context), paths, jobs)
+    for path, (doc, found, role_id) in zip(paths, examined, strict=True):
         problems += found
-        if handover is not None and doc is not None:
-            loaded.append((handover, doc))
+        role = None if role_id is None else schemas.role(role_id)
+        if doc is not None and role is not None:
+            loaded.append((Handover(path.stem, doc.path, role, doc.data), doc))
     problems += cross_file_problems(loaded)
     if roster is not None:
         problems += _policy(project, loaded, roster, today or dt.date.today())

@@ -14,6 +14,7 @@ and resolve plain scalars with YAML 1.2 core rules ourselves, so that:
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,6 +55,30 @@ class Document:
     plain_scalars: frozenset[str] = frozenset()
     text: str = ""
 
+    # Worker processes send documents back to the parent, which needs a position only for the odd
+    # cross-file or deadline problem. The three position maps are most of a document's pickle and of
+    # its unpickling time, so they travel packed and are rebuilt on first use.
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_packed"] = (_pack_positions(state.pop("positions")), _pack_positions(state.pop("key_positions")),
+                            tuple(state.pop("plain_scalars")))
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:  # only reached for attributes not (yet) set
+        packed = self.__dict__.get("_packed")
+        if packed is None or name not in _PACKED_FIELDS:
+            raise AttributeError(name)
+        positions, key_positions, plain = packed
+        object.__setattr__(self, "positions", _unpack_positions(positions))
+        object.__setattr__(self, "key_positions", _unpack_positions(key_positions))
+        object.__setattr__(self, "plain_scalars", frozenset(plain))
+        del self.__dict__["_packed"]
+        return self.__dict__[name]
+
     def position(self, pointer: str, *, key: bool = False) -> Position:
         """Where to point for ``pointer``: the key if asked and known, else the value, else its parent."""
         if key and pointer in self.key_positions:
@@ -63,6 +88,21 @@ class Document:
                 return self.positions[pointer]
             pointer = pointer.rsplit("/", 1)[0]
         return self.positions.get("", (1, 1))
+
+
+_PACKED_FIELDS = ("positions", "key_positions", "plain_scalars")
+
+
+def _pack_positions(positions: dict[str, Position]) -> tuple[tuple[str, ...], bytes]:
+    return tuple(positions), array("I", [number for pair in positions.values() for number in pair]).tobytes()
+
+
+def _unpack_positions(packed: tuple[tuple[str, ...], bytes]) -> dict[str, Position]:
+    pointers, raw = packed
+    numbers = array("I")
+    numbers.frombytes(raw)
+    pairs = iter(numbers)
+    return dict(zip(pointers, zip(pairs, pairs, strict=True), strict=True))
 
 
 def pointer_join(pointer: str, token: str | int) -> str:
@@ -243,8 +283,10 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML text. Returns the document (None if unreadable) and every problem found."""
     builder = _Builder(path)
     data: Any = None
+    loader = _EventLoader(text)
     try:
-        events = iter(yaml.parse(text, Loader=_EventLoader))
+        # One C call per event; yaml.parse's generator doubles the cost of reading a file.
+        events = iter(loader.get_event, None)
         documents = 0
         for event in events:
             if isinstance(event, yaml.DocumentStartEvent):
@@ -272,6 +314,8 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
                                         f"unreadable YAML: {getattr(exc, 'reason', exc)}",
                                         "remove control characters; save the file as plain UTF-8 text"))
         return None, builder.problems
+    finally:
+        loader.dispose()
     document = Document(path, data, builder.positions, builder.key_positions, frozenset(builder.plain), text)
     return document, builder.problems
 

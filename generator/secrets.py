@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -109,17 +110,17 @@ def _mixed(run: str) -> bool:
 class _Text:
     """One text split into lines, with a single pass that finds which lines hold which trigger word."""
 
-    def __init__(self, text: str, words: tuple[str, ...], minimal: re.Pattern[str]) -> None:
+    def __init__(self, text: str, triggers: Any) -> None:
         self.lines = text.split("\n")
+        self.starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
         lowered = text.lower()
-        self.starts = [0]
-        for line in self.lines[:-1]:
-            self.starts.append(self.starts[-1] + len(line) + 1)
+        # Lower-casing can lengthen a character (İ), so offsets in ``lowered`` get their own line starts.
+        lowered_starts = self.starts if len(lowered) == len(text) else list(
+            accumulate((len(line) + 1 for line in lowered.split("\n")[:-1]), initial=0))
         self.by_word: dict[str, set[int]] = {}
-        match = minimal.search(lowered)
-        while match:  # step one character at a time, so overlapping words are all found
-            self.by_word.setdefault(match.group(), set()).add(self.line_of(match.start()))
-            match = minimal.search(lowered, match.start() + 1)
+        for end, word in triggers.iter(lowered):  # every occurrence, overlapping ones too
+            line = bisect_right(lowered_starts, end - len(word) + 1) - 1
+            self.by_word.setdefault(word, set()).add(line)
         self.token_lines = {self.line_of(m.start()) for m in _TOKEN_RUN.finditer(text) if _mixed(m.group())}
 
     def line_of(self, offset: int) -> int:
@@ -154,27 +155,32 @@ class _Text:
 
 @dataclass(frozen=True)
 class _Plan:
-    """Which minimal trigger words stand for each rule's triggers, and the one pattern finding them all."""
+    """Which minimal trigger words stand for each rule's triggers, and one automaton finding them all."""
 
-    minimal: re.Pattern[str]
+    triggers: Any  # an Aho-Corasick automaton: one pass over the text, whatever the number of words
     covering: dict[tuple[str, ...], tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
 def _plan() -> _Plan:
+    import ahocorasick
+
     groups = [triggers for _, _, triggers in _own_rules()] + [_keyword_detector()[1], _TOKEN_WORDS]
     words = {w for group in groups for w in group}
     # A word containing a shorter trigger is found through the shorter one (a superset of its lines).
     minimal = sorted(w for w in words if not any(o != w and o in w for o in words))
     covering = {group: tuple(m for m in minimal if any(m in w for w in group)) for group in groups}
-    pattern = re.compile("|".join(re.escape(w) for w in minimal))
-    return _Plan(pattern, covering)
+    automaton = ahocorasick.Automaton()
+    for word in minimal:
+        automaton.add_word(word, word)
+    automaton.make_automaton()
+    return _Plan(automaton, covering)
 
 
 def scan_text(text: str, filename: str = "handbook.yaml") -> list[Finding]:
     """Every secret-looking thing in ``text``, one finding per line and kind."""
     plan = _plan()
-    source = _Text(text, (), plan.minimal)
+    source = _Text(text, plan.triggers)
     findings: dict[tuple[int, str], Finding] = {}
     for kind, pattern, triggers in _own_rules():
         for index, column in source.matching((pattern,), source.containing(plan.covering[triggers])).items():

@@ -74,9 +74,25 @@ def test_warnings_do_not_fail(empty_project, cli) -> None:
 
 def test_usage_errors_exit_2(project, cli) -> None:
     assert cli("check", "--format", "xml", root=project)[0] == 2
+    assert cli("check", "--jobs", "0", root=project)[0] == 2
     assert cli("check", "no/such/file.yaml", root=project)[0] == 2
     assert cli("frobnicate", root=project)[0] == 2
     assert cli("new", "--role", "astronaut", "--leaver", "lina", root=project)[0] == 2
+
+
+def test_checking_in_worker_processes_gives_exactly_the_serial_result(project, cli) -> None:
+    """Every invalid case at once, with the sample handbook: same problems, same order, same exit code."""
+    for case in sorted((CASES / "invalid").glob("*.yaml")):
+        add_case(project, case.stem)
+    handovers = project / "handbook" / "handovers"
+    original = (handovers / "2025-06-liuyang-sales.yaml").read_text(encoding="utf-8")
+    (handovers / "2025-07-liuyang-sales.yaml").write_text(original.replace("苏州澄泓精密机械", "苏州澄泓精机"), encoding="utf-8")
+    serial = cli("check", "--format", "json", "--jobs", "1", root=project)
+    parallel = cli("check", "--format", "json", "-j", "2", root=project)
+    assert serial[0] == parallel[0] == 1
+    assert json.loads(parallel[1]) == json.loads(serial[1])
+    rules = {p["rule"] for p in json.loads(serial[1])}
+    assert len(rules) > 20 and "customer-name-mismatch" in rules  # per-file and cross-file rules both ran
 
 
 def test_new_creates_from_template_and_never_overwrites(project, cli) -> None:

@@ -1,6 +1,8 @@
 """YAML loading: nothing lost, nothing silently changed, and nothing but problems come out."""
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -41,6 +43,14 @@ def test_positions_of_values_and_keys_are_one_based() -> None:
     assert document.positions["/a/0/y/1"] == (3, 12)
     assert document.key_positions["/a/0/y"] == (3, 5)
     assert document.position("/a/0/missing") == (2, 5)
+
+
+def test_a_document_sent_between_processes_keeps_every_position() -> None:
+    document, _ = parse("a:\n  - x: 1\n    y: [2, 'three']\nİ: ok\n", "t.yaml")
+    assert document is not None
+    copy = pickle.loads(pickle.dumps(document))
+    assert copy.position("/a/0/y/1") == (3, 12) and copy.position("/a/0/y", key=True) == (3, 5)
+    assert copy == document and copy.plain_scalars == document.plain_scalars
 
 
 def test_duplicate_key_names_the_first_line() -> None:
