@@ -129,7 +129,10 @@ def successor_problems(doc: Document, data: dict[str, Any], paths: FieldPaths) -
 
 
 def link_problem(value: str, root: Path | None = None) -> str | None:
-    """Why ``value`` is not a safe location, or None if it is (``root``: also follow symlinks on disk)."""
+    """Why ``value`` is not a safe location, or None if it is.
+
+    ``root``, an already resolved folder, also has symbolic links on disk followed.
+    """
     if _CONTROL.search(value) or "\\" in value:
         return "contains control characters or backslashes"
     if _STARTS_WITH_SCHEME.match(value):
@@ -145,7 +148,7 @@ def link_problem(value: str, root: Path | None = None) -> str | None:
         return "a repository path must be relative"
     if ".." in value.split("/"):
         return "a repository path may not climb out with '..'"
-    if root is not None and not (root / value).resolve().is_relative_to(root.resolve()):
+    if root is not None and not (root / value).resolve().is_relative_to(root):
         return "the path leads out of the repository through a symbolic link"
     return None
 
@@ -219,6 +222,10 @@ class RuleContext:
     security: SecurityConfig
     today: dt.date
     root: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.root is not None:  # once here, not once per link
+            object.__setattr__(self, "root", self.root.resolve())
 
 
 def document_problems(doc: Document, paths: FieldPaths, context: RuleContext, template_ids: list[str]) -> list[Problem]:

@@ -132,24 +132,32 @@ class _Text:
             found |= self.by_word.get(word, set())
         return found
 
-    def matching(self, patterns: tuple[re.Pattern[str], ...], chosen: set[int]) -> dict[int, int]:
-        """{line index: column} where any of ``patterns`` matches, searching only the ``chosen`` lines.
-
-        The chosen lines are searched as one text (patterns are compiled multi-line, and none of
-        them crosses a line break), so each pattern runs once, not once per line.
-        """
-        if not chosen:
-            return {}
+    def excerpt(self, chosen: set[int]) -> _Excerpt:
         order = sorted(chosen)
-        excerpt = "\n".join(self.lines[i] for i in order)
-        starts = [0]
-        for index in order[:-1]:
-            starts.append(starts[-1] + len(self.lines[index]) + 1)
+        lines = [self.lines[i] for i in order]
+        return _Excerpt(order, "\n".join(lines), list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)))
+
+
+@dataclass(frozen=True)
+class _Excerpt:
+    """Some lines of a text joined into one, so that each pattern runs once over all of them, not once per line.
+
+    Patterns are compiled multi-line and none of them crosses a line break, so joining changes nothing.
+    """
+
+    order: list[int]  # the original line index of each excerpt line
+    text: str
+    starts: list[int]
+
+    def matching(self, patterns: tuple[re.Pattern[str], ...]) -> dict[int, int]:
+        """{original line index: column} of the first match of any of ``patterns`` on each line."""
         hits: dict[int, int] = {}
+        if not self.order:
+            return hits
         for pattern in patterns:
-            for match in pattern.finditer(excerpt):
-                row = bisect_right(starts, match.start()) - 1
-                hits.setdefault(order[row], match.start() - starts[row] + 1)
+            for match in pattern.finditer(self.text):
+                row = bisect_right(self.starts, match.start()) - 1
+                hits.setdefault(self.order[row], match.start() - self.starts[row] + 1)
         return hits
 
 
@@ -183,13 +191,13 @@ def scan_text(text: str, filename: str = "handbook.yaml") -> list[Finding]:
     source = _Text(text, plan.triggers)
     findings: dict[tuple[int, str], Finding] = {}
     for kind, pattern, triggers in _own_rules():
-        for index, column in source.matching((pattern,), source.containing(plan.covering[triggers])).items():
+        for index, column in source.excerpt(source.containing(plan.covering[triggers])).matching((pattern,)).items():
             findings.setdefault((index + 1, kind), Finding(index + 1, column, kind))
     keyword_plugin, words = _keyword_detector()
     checks = [(keyword_plugin, source.containing(plan.covering[words]))]
-    candidates = source.token_lines | source.containing(plan.covering[_TOKEN_WORDS])
+    candidates = source.excerpt(source.token_lines | source.containing(plan.covering[_TOKEN_WORDS]))
     for plugin, patterns in _detectors():
-        checks.append((plugin, set(source.matching(patterns, candidates))))
+        checks.append((plugin, set(candidates.matching(patterns))))
     for plugin, chosen in checks:
         for index in sorted(chosen):
             line = source.lines[index]
