@@ -14,7 +14,6 @@ and resolve plain scalars with YAML 1.2 core rules ourselves, so that:
 from __future__ import annotations
 
 import re
-from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,27 +55,21 @@ class Document:
     text: str = ""
 
     # Worker processes send documents back to the parent, which needs a position only for the odd
-    # cross-file or deadline problem. The three position maps are most of a document's pickle and of
-    # its unpickling time, so they travel packed and are rebuilt on first use.
+    # cross-file or deadline problem. The position maps are most of a document's pickle, so they stay
+    # behind and are read again from the text, which does travel, on first use.
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state["_packed"] = (_pack_positions(state.pop("positions")), _pack_positions(state.pop("key_positions")),
-                            tuple(state.pop("plain_scalars")))
-        return state
+        return {name: value for name, value in self.__dict__.items() if name not in _REREAD_FIELDS}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         for name, value in state.items():
             object.__setattr__(self, name, value)
 
-    def __getattr__(self, name: str) -> Any:  # only reached for attributes not (yet) set
-        packed = self.__dict__.get("_packed")
-        if packed is None or name not in _PACKED_FIELDS:
+    def __getattr__(self, name: str) -> Any:  # only reached for attributes not set: after unpickling
+        if name not in _REREAD_FIELDS or "text" not in self.__dict__:
             raise AttributeError(name)
-        positions, key_positions, plain = packed
-        object.__setattr__(self, "positions", _unpack_positions(positions))
-        object.__setattr__(self, "key_positions", _unpack_positions(key_positions))
-        object.__setattr__(self, "plain_scalars", frozenset(plain))
-        del self.__dict__["_packed"]
+        again, _ = parse(self.text, self.path)
+        for field_name in _REREAD_FIELDS:
+            object.__setattr__(self, field_name, getattr(again, field_name) if again else {})
         return self.__dict__[name]
 
     def position(self, pointer: str, *, key: bool = False) -> Position:
@@ -90,19 +83,7 @@ class Document:
         return self.positions.get("", (1, 1))
 
 
-_PACKED_FIELDS = ("positions", "key_positions", "plain_scalars")
-
-
-def _pack_positions(positions: dict[str, Position]) -> tuple[tuple[str, ...], bytes]:
-    return tuple(positions), array("I", [number for pair in positions.values() for number in pair]).tobytes()
-
-
-def _unpack_positions(packed: tuple[tuple[str, ...], bytes]) -> dict[str, Position]:
-    pointers, raw = packed
-    numbers = array("I")
-    numbers.frombytes(raw)
-    pairs = iter(numbers)
-    return dict(zip(pointers, zip(pairs, pairs, strict=True), strict=True))
+_REREAD_FIELDS = ("positions", "key_positions", "plain_scalars")
 
 
 def pointer_join(pointer: str, token: str | int) -> str:
