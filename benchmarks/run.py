@@ -1263,6 +1263,8 @@ def measure_size_inner(base: Path, count: int, args: argparse.Namespace, repeat:
         print(f"    imports (not in the check row): generator {median(out['check']['ours_import']):.3f}s, "
               f"yaml {median(out['check']['baseline_import']):.3f}s", flush=True)
 
+    if args.skip_build:
+        return out
     print("   writing the baseline docs (render_site -> .md files) ...", flush=True)
     out["baseline_docs"] = make_baseline(root, result.handbook)
     print(f"   {out['baseline_docs']['pages']} generated pages, {out['baseline_docs']['markdown_bytes'] / 1e6:.1f} MB Markdown "
@@ -1305,10 +1307,12 @@ def summarize(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for size in sizes:
         n = size["n"]
         if "check" in size:
-            rows.append(ratio_row(f"check N={n}", "check_handbook vs CSafeLoader read+parse (fresh process)",
+            rows.append(ratio_row(f"check N={n}", "check_handbook, one process, vs CSafeLoader read+parse (fresh process)",
                                   size["check"]["ours"], size["check"]["baseline"], TARGETS["check"]))
-            rows.append(ratio_row(f"check CLI N={n}", "`handover check` vs python+CSafeLoader (wall)",
+            rows.append(ratio_row(f"check CLI N={n}", "`handover check` (every core) vs python+CSafeLoader (wall)",
                                   size["check_cli"]["ours"], size["check_cli"]["baseline"], TARGETS["check_cli"]))
+        if "build" not in size:
+            continue
         b = size["build"]
         rows.append(ratio_row(f"build cold N={n}", "build_site vs plain mkdocs build, fresh process",
                               b["ours"]["cold"], b["baseline"]["cold"], TARGETS["build_cold"]))
@@ -1316,7 +1320,7 @@ def summarize(sizes: list[dict[str, Any]]) -> list[dict[str, Any]]:
                               b["ours"]["warm"], b["baseline"]["warm"], TARGETS["build_warm"]))
         rows.append(ratio_row(f"build warm new-proc N={n}", "rebuild in a new process over previous output",
                               b["ours"]["warm_new"], b["baseline"]["warm_new"], TARGETS["build_warm_new"]))
-    if len(sizes) >= 2:
+    if len(sizes) >= 2 and all("build" in size for size in sizes):
         small, large = sizes[0], sizes[-1]
         for side in ("ours", "baseline"):
             per_small = [t / small["n"] * 1000 for t in small["build"][side]["cold"]]
@@ -1385,6 +1389,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, metavar="FILE", help="write all figures as JSON ('-' for stdout)")
     parser.add_argument("--profile", action="store_true", help="cProfile one cold build of ours per size")
     parser.add_argument("--skip-check", action="store_true", help="skip the check timings")
+    parser.add_argument("--skip-build", action="store_true", help="skip the build timings (check only)")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temp folder, removed at the end)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--generate-only", action="store_true", help="write the synthetic project and check it, then stop")

@@ -2,14 +2,15 @@
 
 Workers are forked, so they start with everything the parent has already loaded (compiled
 schema validators, secret detectors, the roster) and only the items and the results cross
-process boundaries. Where fork is unavailable, or the batch is too small to repay starting
-processes, the task simply runs in this process: the results are the same either way.
+process boundaries. Where fork is not safe (anything but Linux), or the batch is too small to
+repay starting processes, the task simply runs in this process: the results are the same either way.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import signal
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -31,7 +32,7 @@ def available_cores() -> int:
 
 def worker_count(items: int, jobs: int | None) -> int:
     """Worker processes to use. ``jobs`` None picks by size and cores; a number is honoured (capped by the items)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if not sys.platform.startswith("linux"):  # fork is unsafe on macOS and missing on Windows
         return 1
     wanted = min(available_cores(), items // MIN_ITEMS_PER_WORKER) if jobs is None else jobs
     return max(1, min(wanted, items))

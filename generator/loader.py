@@ -129,7 +129,6 @@ class _Builder:
         return _Refused(Problem(self.path, mark.line + 1, mark.column + 1, pointer, "error", rule, message, hint))
 
     def check_node(self, event: Any, pointer: str, depth: int) -> None:
-        self.nodes += 1
         if self.nodes > MAX_NODES:
             raise self.refuse(event.start_mark, pointer, "yaml-too-large",
                               f"more than {MAX_NODES} values in one file",
@@ -152,7 +151,10 @@ class _Builder:
             raise self.refuse(first.start_mark, pointer, "yaml-alias",
                               f"alias '*{first.anchor}' is not allowed",
                               "write the content out in full instead of referring to an anchor")
-        self.check_node(first, pointer, depth)
+        self.nodes += 1
+        if (self.nodes > MAX_NODES or depth > MAX_DEPTH  # one test per node; the details only when it fails
+                or getattr(first, "anchor", None) is not None or getattr(first, "tag", None) is not None):
+            self.check_node(first, pointer, depth)
         self.positions[pointer] = (first.start_mark.line + 1, first.start_mark.column + 1)
         if isinstance(first, yaml.ScalarEvent):
             return self.scalar(first, pointer)
@@ -161,7 +163,7 @@ class _Builder:
             for event in events:
                 if isinstance(event, yaml.SequenceEndEvent):
                     return items
-                items.append(self.build(events, event, pointer_join(pointer, len(items)), depth + 1))
+                items.append(self.build(events, event, f"{pointer}/{len(items)}", depth + 1))
         if isinstance(first, yaml.MappingStartEvent):
             return self.mapping(events, pointer, depth)
         raise self.refuse(first.start_mark, pointer, "yaml-syntax", "unexpected YAML structure")
@@ -180,7 +182,7 @@ class _Builder:
                                   "a key must be plain text, not a list or mapping",
                                   "use a simple name before the colon")
             key = key_event.value
-            child = pointer_join(pointer, key)
+            child = pointer_join(pointer, key) if "~" in key or "/" in key else f"{pointer}/{key}"
             key_mark = key_event.start_mark
             merge = key == "<<" and not key_event.style
             if merge:

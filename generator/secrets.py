@@ -126,9 +126,9 @@ class _Text:
     def line_of(self, offset: int) -> int:
         return bisect_right(self.starts, offset) - 1
 
-    def containing(self, covering: tuple[str, ...]) -> set[int]:
+    def containing(self, words: tuple[str, ...]) -> set[int]:
         found: set[int] = set()
-        for word in covering:
+        for word in words:
             found |= self.by_word.get(word, set())
         return found
 
@@ -161,41 +161,30 @@ class _Excerpt:
         return hits
 
 
-@dataclass(frozen=True)
-class _Plan:
-    """Which minimal trigger words stand for each rule's triggers, and one automaton finding them all."""
-
-    triggers: Any  # an Aho-Corasick automaton: one pass over the text, whatever the number of words
-    covering: dict[tuple[str, ...], tuple[str, ...]]
-
-
 @lru_cache(maxsize=1)
-def _plan() -> _Plan:
+def _trigger_automaton() -> Any:
+    """An Aho-Corasick automaton over every rule's trigger words: one pass over a text finds them all,
+    overlapping ones included, so each rule can be given exactly the lines holding its own words."""
     import ahocorasick
 
     groups = [triggers for _, _, triggers in _own_rules()] + [_keyword_detector()[1], _TOKEN_WORDS]
-    words = {w for group in groups for w in group}
-    # A word containing a shorter trigger is found through the shorter one (a superset of its lines).
-    minimal = sorted(w for w in words if not any(o != w and o in w for o in words))
-    covering = {group: tuple(m for m in minimal if any(m in w for w in group)) for group in groups}
     automaton = ahocorasick.Automaton()
-    for word in minimal:
+    for word in sorted({w for group in groups for w in group}):
         automaton.add_word(word, word)
     automaton.make_automaton()
-    return _Plan(automaton, covering)
+    return automaton
 
 
 def scan_text(text: str, filename: str = "handbook.yaml") -> list[Finding]:
     """Every secret-looking thing in ``text``, one finding per line and kind."""
-    plan = _plan()
-    source = _Text(text, plan.triggers)
+    source = _Text(text, _trigger_automaton())
     findings: dict[tuple[int, str], Finding] = {}
     for kind, pattern, triggers in _own_rules():
-        for index, column in source.excerpt(source.containing(plan.covering[triggers])).matching((pattern,)).items():
+        for index, column in source.excerpt(source.containing(triggers)).matching((pattern,)).items():
             findings.setdefault((index + 1, kind), Finding(index + 1, column, kind))
     keyword_plugin, words = _keyword_detector()
-    checks = [(keyword_plugin, source.containing(plan.covering[words]))]
-    candidates = source.excerpt(source.token_lines | source.containing(plan.covering[_TOKEN_WORDS]))
+    checks = [(keyword_plugin, source.containing(words))]
+    candidates = source.excerpt(source.token_lines | source.containing(_TOKEN_WORDS))
     for plugin, patterns in _detectors():
         checks.append((plugin, set(candidates.matching(patterns))))
     for plugin, chosen in checks:

@@ -95,6 +95,15 @@ def test_checking_in_worker_processes_gives_exactly_the_serial_result(project, c
     assert len(rules) > 20 and "customer-name-mismatch" in rules  # per-file and cross-file rules both ran
 
 
+def test_a_broken_role_is_reported_alike_from_a_worker_process(project, cli) -> None:
+    (project / "role_templates" / "sales.yaml").unlink()
+    serial = cli("check", "--jobs", "1", root=project)
+    parallel = cli("check", "--jobs", "2", root=project)
+    assert serial[0] == parallel[0] != 0
+    assert serial[2] == parallel[2] and "has a schema but no template" in serial[2]
+    assert "Traceback" not in parallel[1] + parallel[2]
+
+
 def test_new_creates_from_template_and_never_overwrites(project, cli) -> None:
     args = ("new", "--role", "sales", "--leaver", "lina", "--successor", "liuyang", "--successor", "yangfan",
             "--last-day", "2027-01-29", "--notice-date", "2026-12-28")
