@@ -29,5 +29,9 @@ class ValidationFailed(HandoverError):
         super().__init__(f"{errors} error(s) in the handbook")
 
 
+class WorkerFailed(HandoverError):
+    """A worker process died (killed, out of memory) before returning its share of the work."""
+
+
 class AlreadyExists(HandoverError):
     """Refusing to overwrite a file that exists."""

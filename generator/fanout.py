@@ -11,13 +11,18 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from .errors import WorkerFailed
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
-# Below this many items per process, forking and shipping results back costs more than it saves.
+# Below this many items per process (of a handover's work each), forking costs more than it saves.
 MIN_ITEMS_PER_WORKER = 100
 CHUNKS_PER_WORKER = 8  # several chunks each, so the workers finish close together
 
@@ -30,12 +35,17 @@ def available_cores() -> int:
     return max(1, os.cpu_count() or 1)
 
 
-def worker_count(items: int, jobs: int | None) -> int:
-    """Worker processes to use. ``jobs`` None picks by size and cores; a number is honoured (capped by the items)."""
+def worker_count(items: int, jobs: int | None, min_per_worker: int = MIN_ITEMS_PER_WORKER) -> int:
+    """Worker processes to use (1: none, work here). ``jobs`` None picks by size and cores, and stays in
+    this process while other threads run (forking them can deadlock the child, e.g. under
+    ``mkdocs serve``); a number is honoured, capped by the items."""
     if not sys.platform.startswith("linux"):  # fork is unsafe on macOS and missing on Windows
         return 1
-    wanted = min(available_cores(), items // MIN_ITEMS_PER_WORKER) if jobs is None else jobs
-    return max(1, min(wanted, items))
+    if jobs is None:
+        if threading.active_count() > 1:
+            return 1
+        jobs = min(available_cores(), items // min_per_worker)
+    return max(1, min(jobs, items))
 
 
 def _ignore_interrupts() -> None:
@@ -47,23 +57,28 @@ def _run_chunk(chunk: Sequence[Any]) -> list[Any]:
     return [_task(item) for item in chunk]
 
 
-def ordered_map(task: Callable[[Item], Result], items: Sequence[Item], jobs: int | None = None) -> list[Result]:
+def ordered_map(task: Callable[[Item], Result], items: Sequence[Item], jobs: int | None = None,
+                min_per_worker: int = MIN_ITEMS_PER_WORKER) -> list[Result]:
     """``[task(item) for item in items]``, spread over ``jobs`` worker processes when that pays.
 
     ``task`` may be any callable (a closure, a partial): it is inherited by fork, never pickled.
     Items and results must be picklable.
     """
     global _task
-    processes = worker_count(len(items), jobs)
+    processes = worker_count(len(items), jobs, min_per_worker)
     if processes <= 1:
         return [task(item) for item in items]
     size = max(1, -(-len(items) // (processes * CHUNKS_PER_WORKER)))
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
     previous, _task = _task, task
-    # Pool, not ProcessPoolExecutor: its feeder queues every chunk at once, so a worker never waits
-    # for this process to hand it the next one.
+    # ProcessPoolExecutor, not Pool: a worker that dies (killed, out of memory) breaks the pool with an
+    # error here, where Pool would wait for its lost chunk forever.
     try:
-        with multiprocessing.get_context("fork").Pool(processes, initializer=_ignore_interrupts) as pool:
-            return [result for chunk_results in pool.imap(_run_chunk, chunks) for result in chunk_results]
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("fork"),
+                                 initializer=_ignore_interrupts) as pool:
+            return [result for chunk_results in pool.map(_run_chunk, chunks) for result in chunk_results]
+    except BrokenProcessPool as broken:
+        raise WorkerFailed("a worker process died before finishing (out of memory?): run again, or with "
+                           "--jobs 1 to use this process only") from broken
     finally:
         _task = previous

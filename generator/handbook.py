@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from .fanout import ordered_map
+from .fanout import ordered_map, worker_count
 from .loader import Document, parse, read_text
 from .model import Department, Handbook, Handover, Person, Roster
 from .errors import ProjectError
@@ -180,7 +180,7 @@ def _check(project: Project, only: list[Path] | None, today: dt.date, jobs: int 
     roster, problems = load_roster(project, schemas)
     context = None if roster is None else RuleContext(roster, load_security_config(project.root), today, project.root)
     paths = project.handover_files()
-    if jobs != 1:
+    if worker_count(len(paths), jobs) > 1:
         _prepare_for_workers(schemas)
     loaded: list[tuple[Handover, Document]] = []
     examined = ordered_map(partial(_examine, project=project, schemas=schemas, context=context), paths, jobs)

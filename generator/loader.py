@@ -68,8 +68,9 @@ class Document:
         if name not in _REREAD_FIELDS or "text" not in self.__dict__:
             raise AttributeError(name)
         again, _ = parse(self.text, self.path)
+        source = again if again is not None else Document(self.path, None)  # the same text parsed before
         for field_name in _REREAD_FIELDS:
-            object.__setattr__(self, field_name, getattr(again, field_name) if again else {})
+            object.__setattr__(self, field_name, getattr(source, field_name))
         return self.__dict__[name]
 
     def position(self, pointer: str, *, key: bool = False) -> Position:

@@ -96,7 +96,8 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
     cache_file = cache_dir / f"site-{fingerprint(project, options)}.json" if cache_dir else None
     if cache_file is not None and (cached := _load(cache_file)) is not None:
         return cached
-    result = check_handbook(project)
+    # Worker processes where they pay (none while other threads run, as under ``mkdocs serve``).
+    result = check_handbook(project, jobs=None)
     if has_errors(result.problems) or result.handbook is None:
         raise ValidationFailed(result.problems)
     handbook = result.handbook
@@ -104,7 +105,7 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
                    | {person.name for person in handbook.roster.people.values()})
     audits = audit_project(project, handbook)
     policy = load_policy_config(project.root)
-    pages = render_site(handbook, options, audits, WorkCalendar(policy.country, policy.subdivision))
+    pages = render_site(handbook, options, audits, WorkCalendar(policy.country, policy.subdivision), jobs=None)
     repo = open_repository(project.root)
     head = repo.head.commit.hexsha if repo is not None and repo.head.is_valid() else None
     pages[AUDIT_FILE] = audit_json(handbook, audits, head)

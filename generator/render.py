@@ -19,12 +19,13 @@ from . import reports, views
 from .audit import HandoverAudit, unknown_audit
 from .calendars import handover_deadlines, person_deadlines, to_ics
 from .charts import bar_chart
-from .workdays import WorkCalendar
+from .fanout import ordered_map
 from .i18n import label
 from .markdown import anchor, esc, esc_block, external_link, link, relative, table
 from .model import Handbook, Handover, Person
 from .reminders import open_items as views_open_items
 from .schemas import Field, localized
+from .workdays import WorkCalendar
 
 HEADER_FIELDS = ("schema_version", "role", "leaver", "successors", "manager", "notice_date", "last_day",
                  "transition", "retain_until", "summary")
@@ -296,8 +297,10 @@ class SectionRenderer:
 
 class SiteRenderer:
     def __init__(self, handbook: Handbook, options: SiteOptions,
-                 audits: dict[str, HandoverAudit] | None = None, calendar: WorkCalendar | None = None) -> None:
+                 audits: dict[str, HandoverAudit] | None = None, calendar: WorkCalendar | None = None,
+                 jobs: int | None = 1) -> None:
         self.handbook = handbook
+        self.jobs = jobs  # worker processes for the pages that come one per handover or per letter
         self.options = options
         self.audits = audits or {}
         self.calendar = calendar or WorkCalendar()
@@ -334,9 +337,7 @@ class SiteRenderer:
                       completed=[h for h in reversed(handovers) if states[h.id] == views.COMPLETE][:10],
                       counts={s: sum(1 for v in states.values() if v == s) for s in (views.OPEN, views.OVERDUE, views.COMPLETE)}),
         ])
-        for handover in handovers:
-            pages.update([self.page("handover.md.j2", f"handovers/{handover.id}.md", h=handover,
-                                    sections=section_order(handover), commitments=views.commitments(handover))])
+        pages.update(ordered_map(lambda at: self.handover_page(handovers[at]), range(len(handovers)), self.jobs))
         pages.update(self.archive_pages(handovers))
         pages.update(self.customer_pages())
         pages.update(self.people_pages())
@@ -346,10 +347,19 @@ class SiteRenderer:
         pages.update(self.calendar_files())
         return pages
 
+    def handover_page(self, handover: Handover) -> tuple[str, str]:
+        return self.page("handover.md.j2", f"handovers/{handover.id}.md", h=handover,
+                         sections=section_order(handover), commitments=views.commitments(handover))
+
     def calendar_files(self) -> dict[str, str]:
         stamp = self.options.today
-        files = {f"calendar/handovers/{h.id}.ics": to_ics(h.id, handover_deadlines(h), stamp).decode("utf-8")
-                 for h in self.handbook.handovers}
+        handovers = self.handbook.handovers
+
+        def calendar(at: int) -> tuple[str, str]:
+            return f"calendar/handovers/{handovers[at].id}.ics", to_ics(
+                handovers[at].id, handover_deadlines(handovers[at]), stamp).decode("utf-8")
+
+        files = dict(ordered_map(calendar, range(len(handovers)), self.jobs))
         files.update({f"calendar/people/{p.id}.ics": to_ics(p.name, person_deadlines(p, self.handbook), stamp).decode("utf-8")
                       for p in self.handbook.roster.people.values()})
         return files
@@ -425,9 +435,9 @@ class SiteRenderer:
         letters = sorted(groups, key=lambda letter: (not letter.isalpha(), letter))
         pages = dict([self.page("customers_index.md.j2", "customers/index.md", letters=letters, groups=groups,
                                 letter_page=self.letter_page)])
-        for letter in letters:
-            pages.update([self.page("customers_letter.md.j2", f"customers/{self.letter_page(letter)}.md",
-                                    letter=letter, entries=groups[letter])])
+        pages.update(ordered_map(lambda letter: self.page("customers_letter.md.j2", f"customers/{self.letter_page(letter)}.md",
+                                                          letter=letter, entries=groups[letter]),
+                                 letters, self.jobs, min_per_worker=4))  # few pages, each many customers
         return pages
 
     def people_pages(self) -> dict[str, str]:
@@ -479,6 +489,9 @@ def _averages(evaluated: list[Handover], handbook: Handbook, language: str) -> l
 
 
 def render_site(handbook: Handbook, options: SiteOptions, audits: dict[str, HandoverAudit] | None = None,
-                calendar: WorkCalendar | None = None) -> dict[str, str]:
-    """Every generated file of the site (Markdown pages, CSV, SVG, ICS), keyed by its path in the docs folder."""
-    return SiteRenderer(handbook, options, audits, calendar).render()
+                calendar: WorkCalendar | None = None, jobs: int | None = 1) -> dict[str, str]:
+    """Every generated file of the site (Markdown pages, CSV, SVG, ICS), keyed by its path in the docs folder.
+
+    ``jobs``: worker processes for the per-handover pages (None: as cores and size suggest); the
+    files do not depend on it."""
+    return SiteRenderer(handbook, options, audits, calendar, jobs).render()

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 import os
+import threading
 
+import pytest
+
+from generator.errors import WorkerFailed
 from generator.fanout import MIN_ITEMS_PER_WORKER, ordered_map, worker_count
 
 
@@ -32,3 +36,28 @@ def test_a_failing_task_fails_the_call() -> None:
         assert str(error) == "seven"
     else:
         raise AssertionError("the worker's exception was lost")
+
+
+def test_a_worker_that_dies_is_an_error_not_a_hang() -> None:
+    parent = os.getpid()
+
+    def task(n: int) -> int:
+        if n == 30 and os.getpid() != parent:
+            os._exit(3)  # as the kernel's out-of-memory killer would end it: no exception, no result
+        return n
+
+    with pytest.raises(WorkerFailed, match="--jobs 1"):
+        ordered_map(task, list(range(40)), jobs=2)
+
+
+def test_automatic_mode_never_forks_while_other_threads_run() -> None:
+    """Under ``mkdocs serve`` a server thread runs beside the build: forking it could deadlock the child."""
+    stop = threading.Event()
+    server = threading.Thread(target=stop.wait)
+    server.start()
+    try:
+        assert worker_count(100_000, None) == 1
+        assert worker_count(100_000, 2) == 2  # an explicit number is the caller's decision
+    finally:
+        stop.set()
+        server.join()

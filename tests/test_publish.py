@@ -2,18 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.errors import ValidationFailed
+from generator.handbook import check_handbook
 from generator.project import Project
 from generator.publish import site_content
-from generator.render import SiteOptions
+from generator.render import SiteOptions, render_site
 
 from .conftest import CASES
 
+CHART_ID = re.compile(r"chart-[0-9a-f-]{36}")  # pygal names each chart anew, however it is rendered
 OPTIONS = SiteOptions("zh", "all-staff", dt.date(2026, 11, 22))
 
 
@@ -52,3 +55,16 @@ def test_a_handbook_with_errors_is_never_cached(project: Path) -> None:
             site_content(Project.at(project), OPTIONS, cache)
         assert any(p.rule == "schema-enum" for p in failed.value.problems)
     assert not cache.exists() or not list(cache.glob("site-*.json"))
+
+
+def test_pages_rendered_in_worker_processes_are_exactly_the_same(project) -> None:
+    """Handover pages, customer letters and calendars come from workers when it pays: same files, same bytes."""
+    handbook = check_handbook(Project.at(project)).handbook
+    assert handbook is not None
+    for language in ("zh", "en"):
+        options = SiteOptions(language, "all-staff", OPTIONS.today)
+        serial, parallel = (
+            {path: CHART_ID.sub("chart", text) for path, text in render_site(handbook, options, jobs=jobs).items()}
+            for jobs in (1, 2))
+        assert list(parallel) == list(serial) and parallel == serial
+        assert sum(1 for path in parallel if path.startswith(("handovers/", "customers/", "calendar/"))) > 20
