@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .config import ROLES, SignoffConfig
 from .gitlog import Commit, History
+from .memory import paused_cycle_collection
 from .model import Handbook, Handover, Roster
 
 SIGNED, MISSING, STALE, INVALID = "signed", "missing", "stale", "invalid"
@@ -225,6 +226,7 @@ def audit_handbook(handbook: Handbook, history: History | None, config: SignoffC
     """Audit every handover; ``repo_paths`` maps handover id to its path inside the repository."""
     if history is None:
         return {h.id: unknown_audit(h) for h in handbook.handovers}
-    index = build_index(history)
-    emails = people_by_email(handbook.roster)
-    return {h.id: audit_handover(h, repo_paths[h.id], history, index, emails, config) for h in handbook.handovers}
+    with paused_cycle_collection():
+        index = build_index(history)
+        emails = people_by_email(handbook.roster)
+        return {h.id: audit_handover(h, repo_paths[h.id], history, index, emails, config) for h in handbook.handovers}

@@ -15,6 +15,7 @@ from pathlib import Path
 import git
 
 from .errors import HandoverError
+from .memory import paused_cycle_collection
 
 _FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%G?%x1f%GS%x1f%s%x1f%(trailers:unfold,only)%x1f"
 NO_BLOB = "0" * 40
@@ -216,4 +217,5 @@ def read_history(repo: git.Repo, allowed_signers: Path | None = None) -> History
     options = ["-c", f"gpg.ssh.allowedSignersFile={allowed_signers}"] if allowed_signers else []
     command = [git.Git.GIT_PYTHON_GIT_EXECUTABLE or "git", *options, "log", "-z", "--topo-order", "--raw",
                "--no-abbrev", "-M", "--diff-merges=first-parent", f"--format={_FORMAT}", "HEAD"]
-    return History(_stream_log(command, root), head, root)
+    with paused_cycle_collection():
+        return History(_stream_log(command, root), head, root)

@@ -6,16 +6,14 @@ returns; raising is left to the edges (CLI, MkDocs plugin).
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
 from .fanout import ordered_map, worker_count
 from .loader import Document, parse, read_text
+from .memory import paused_cycle_collection
 from .model import Department, Handbook, Handover, Person, Roster
 from .errors import ProjectError
 from .problems import Problem, has_errors
@@ -149,20 +147,6 @@ def _policy(project: Project, loaded: list[tuple[Handover, Document]], roster: R
     return problems
 
 
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Loading builds plain, acyclic data that stays alive to the end, so the cycle collector would
-    only walk it again and again as it grows (about a tenth of a check); memory is freed by
-    reference counting all the same."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def check_handbook(project: Project, only: list[Path] | None = None, today: dt.date | None = None,
                    jobs: int | None = 1) -> CheckResult:
     """Validate the roster and every handover; report problems for ``only`` (default: all files).
@@ -171,7 +155,7 @@ def check_handbook(project: Project, only: list[Path] | None = None, today: dt.d
     with another. Files are checked in ``jobs`` worker processes (None: as the cores and the
     number of files suggest); the result does not depend on it.
     """
-    with _without_cycle_collection():
+    with paused_cycle_collection():
         return _check(project, only, today or dt.date.today(), jobs)
 
 

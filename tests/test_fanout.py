@@ -61,3 +61,4 @@ def test_automatic_mode_never_forks_while_other_threads_run() -> None:
     finally:
         stop.set()
         server.join()
+
