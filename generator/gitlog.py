@@ -97,10 +97,6 @@ def _record(record: str) -> Commit:
                   _trailers(trailers), changes, removed)
 
 
-def parse_log(output: str) -> list[Commit]:
-    return [_record(record) for record in output.split("\x1e")[1:]]
-
-
 def _stream_log(command: list[str], root: Path) -> list[Commit]:
     """Parse each commit as soon as git has written it: parsing runs while git is still working."""
     decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")

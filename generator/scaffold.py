@@ -84,7 +84,6 @@ def create_handover(project: Project, request: NewHandover, today: dt.date) -> P
     # The template points editors at its schema from role_templates/; the copy must point from its own folder.
     text = _SCHEMA_LINE.sub(lambda _: f"# yaml-language-server: $schema={schema_ref}", text, count=1)
     for token, value in {
-        "__SCHEMA__": schema_ref,
         "__LEAVER__": request.leaver,
         "__SUCCESSORS__": "[" + ", ".join(request.successors) + "]",
         "__SUCCESSOR__": first,

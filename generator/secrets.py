@@ -107,16 +107,20 @@ def _mixed(run: str) -> bool:
     return not run.isdigit() and not run.isalpha() and any(c.isdigit() for c in run)
 
 
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset at which each line begins once the lines are joined with newlines."""
+    return list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
+
+
 class _Text:
     """One text split into lines, with a single pass that finds which lines hold which trigger word."""
 
     def __init__(self, text: str, triggers: Any) -> None:
         self.lines = text.split("\n")
-        self.starts = list(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
+        self.starts = _line_starts(self.lines)
         lowered = text.lower()
         # Lower-casing can lengthen a character (İ), so offsets in ``lowered`` get their own line starts.
-        lowered_starts = self.starts if len(lowered) == len(text) else list(
-            accumulate((len(line) + 1 for line in lowered.split("\n")[:-1]), initial=0))
+        lowered_starts = self.starts if len(lowered) == len(text) else _line_starts(lowered.split("\n"))
         self.by_word: dict[str, set[int]] = {}
         for end, word in triggers.iter(lowered):  # every occurrence, overlapping ones too
             line = bisect_right(lowered_starts, end - len(word) + 1) - 1
@@ -135,7 +139,7 @@ class _Text:
     def excerpt(self, chosen: set[int]) -> _Excerpt:
         order = sorted(chosen)
         lines = [self.lines[i] for i in order]
-        return _Excerpt(order, "\n".join(lines), list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)))
+        return _Excerpt(order, "\n".join(lines), _line_starts(lines))
 
 
 @dataclass(frozen=True)
