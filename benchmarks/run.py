@@ -758,9 +758,9 @@ def median(values: list[float]) -> float:
 
 
 def check_or_abort(root: Path) -> Any:
-    from generator.handbook import check_handbook
+    from generator.model.build import check_handbook
     from generator.project import Project
-    from generator.report import text_report
+    from generator.output.problems import text_report
 
     result = check_handbook(Project.at(root))
     errors = [p for p in result.problems if p.severity == "error"]
@@ -771,7 +771,7 @@ def check_or_abort(root: Path) -> Any:
 
 
 def customer_chains(handbook: Any) -> dict[str, int]:
-    from generator import views
+    from generator.model import views
 
     entries = views.customers(handbook)
     lengths = [len(e.steps) for e in entries.values()]
@@ -804,7 +804,7 @@ def check_worker(args: argparse.Namespace) -> None:
     root = Path(args.config)
     start = time.perf_counter()
     if args.worker == "check-ours":
-        from generator.handbook import check_handbook
+        from generator.model.build import check_handbook
         from generator.project import Project
 
         imported = time.perf_counter()
@@ -852,7 +852,7 @@ def site_options(root: Path) -> Any:
     """SiteOptions as the plugin builds them from the project's mkdocs.yml."""
     import yaml
 
-    from generator.render import SiteOptions
+    from generator.render.pages import SiteOptions
 
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     plugin: dict[str, Any] = {}
@@ -875,11 +875,11 @@ def phases_worker(args: argparse.Namespace) -> None:
     timings: dict[str, float] = collections.defaultdict(float)
     calls: dict[str, int] = collections.defaultdict(int)
     start = time.perf_counter()
-    import generator.handbook as handbook_module
+    import generator.model.build as handbook_module
     from generator.project import Project
-    from generator import render as render_module
+    from generator.render import pages as render_module
     try:
-        import generator.publish as publish_module
+        import generator.site.content as publish_module
     except ImportError:
         publish_module = None  # type: ignore[assignment]
     timings["import generator"] = time.perf_counter() - start
@@ -963,9 +963,9 @@ def site_pages(root: Path, handbook: Any, options: Any) -> dict[str, str]:
     from generator.project import Project
 
     try:  # newer plugin: publish.site_content (validation + audit + render), here without its cache
-        from generator.publish import site_content
+        from generator.site.content import site_content
     except ImportError:
-        from generator.render import render_site
+        from generator.render.pages import render_site
 
         return render_site(handbook, options)
     return dict(site_content(Project.at(root, root / "handbook"), options, None).pages)
@@ -975,7 +975,7 @@ def make_baseline(root: Path, handbook: Any) -> dict[str, Any]:
     """The same pages as plain files on disk, and the same mkdocs.yml minus the handover plugin."""
     import yaml
 
-    from generator.render import SiteOptions
+    from generator.render.pages import SiteOptions
 
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     plugin_options: dict[str, Any] = {}
@@ -1082,7 +1082,7 @@ def worker(args: argparse.Namespace) -> None:
         if profiler:
             profiler.enable()
         if args.worker == "ours":
-            from generator.site import build_site
+            from generator.site.build import build_site
 
             build_site(args.config, args.site)
         else:

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from . import __version__
 from .errors import HandoverError, UsageError
-from .handbook import check_handbook
-from .model import Handbook, Handover
+from .model.build import check_handbook
+from .model.handbook import Handbook, Handover
 from .project import HANDOVER_SUFFIXES, TEXT_SUFFIXES, Project, find_root
-from .report import REPORTERS
+from .output.problems import REPORTERS
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -125,7 +125,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
 
 
 def _new(args: argparse.Namespace, project: Project) -> int:
-    from .scaffold import NewHandover, create_handover, parse_date
+    from .actions.new import NewHandover, create_handover, parse_date
 
     request = NewHandover(
         role=args.role, leaver=args.leaver, successors=tuple(args.successor), manager=args.manager,
@@ -157,7 +157,7 @@ def _show_mkdocs_progress() -> None:
 
 
 def _build(args: argparse.Namespace, project: Project) -> int:
-    from .site import build_site
+    from .site.build import build_site
 
     _show_mkdocs_progress()
     target = build_site(_config_file(args, project), args.site_dir, strict=args.strict, audience=args.audience)
@@ -196,7 +196,7 @@ def _handovers_for(paths: Sequence[Path], handbook: Handbook, project: Project) 
 def _status(args: argparse.Namespace, project: Project) -> int:
     import json
 
-    from .signing import audit_project
+    from .audit.repository import audit_project
 
     handbook = _valid_handbook(project)
     handovers = _handovers_for(args.files, handbook, project)
@@ -221,7 +221,7 @@ def _status(args: argparse.Namespace, project: Project) -> int:
 
 
 def _sign(args: argparse.Namespace, project: Project) -> int:
-    from .signing import sign
+    from .audit.repository import sign
 
     handbook = _valid_handbook(project, [args.file.resolve()])
     [handover] = _handovers_for([args.file], handbook, project)
@@ -233,8 +233,8 @@ def _sign(args: argparse.Namespace, project: Project) -> int:
 def _verify(args: argparse.Namespace, project: Project) -> int:
     import json
 
-    from .gitlog import open_repository, read_history
-    from .signing import missing_commits
+    from .audit.history import open_repository, read_history
+    from .audit.repository import missing_commits
 
     try:
         published = json.loads(args.against.read_text(encoding="utf-8"))
@@ -255,7 +255,7 @@ def _verify(args: argparse.Namespace, project: Project) -> int:
 
 
 def _scan(args: argparse.Namespace, project: Project) -> int:
-    from .scanning import default_paths, scan_files, scan_staged
+    from .actions.scan import default_paths, scan_files, scan_staged
 
     if args.staged:
         problems = scan_staged(project)
@@ -272,7 +272,7 @@ def _scan(args: argparse.Namespace, project: Project) -> int:
 def _scan_history(args: argparse.Namespace, project: Project) -> int:
     import json
 
-    from .scanning import scan_history
+    from .actions.scan import scan_history
 
     findings = scan_history(project)
     if args.format == "json":
@@ -287,7 +287,7 @@ def _scan_history(args: argparse.Namespace, project: Project) -> int:
 
 
 def _today(text: str | None) -> dt.date:
-    from .scaffold import parse_date
+    from .actions.new import parse_date
 
     return parse_date(text, "--today") if text else dt.date.today()
 
@@ -296,9 +296,9 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
     import json
 
     from .config import load_policy_config
-    from .reminders import SmtpSettings, reminders, send
-    from .signing import audit_project
-    from .workdays import WorkCalendar
+    from .track.reminders import SmtpSettings, reminders, send
+    from .audit.repository import audit_project
+    from .track.workdays import WorkCalendar
 
     today = _today(args.today)
     handbook = _valid_handbook(project)
@@ -323,8 +323,8 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
 
 def _report(args: argparse.Namespace, project: Project) -> int:
     from .config import load_policy_config
-    from .reports import incomplete_items, open_rows_as_markdown, rows_as_csv, rows_as_json
-    from .workdays import WorkCalendar
+    from .track.reports import incomplete_items, open_rows_as_markdown, rows_as_csv, rows_as_json
+    from .track.workdays import WorkCalendar
 
     handbook = _valid_handbook(project)
     policy = load_policy_config(project.root)
@@ -339,7 +339,7 @@ def _report(args: argparse.Namespace, project: Project) -> int:
 
 
 def _install_hook(args: argparse.Namespace, project: Project) -> int:
-    from .scanning import install_hook
+    from .actions.scan import install_hook
 
     hook = install_hook(project)
     print(f"installed {hook}: every commit is scanned for secrets first")
@@ -347,7 +347,7 @@ def _install_hook(args: argparse.Namespace, project: Project) -> int:
 
 
 def _codeowners(args: argparse.Namespace, project: Project) -> int:
-    from .codeowners import update_codeowners
+    from .actions.codeowners import update_codeowners
 
     handbook = _valid_handbook(project)
     path, changed = update_codeowners(project, handbook, args.forge, check_only=args.check)

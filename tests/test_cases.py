@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.handbook import check_handbook
+from generator.model.build import check_handbook
 from generator.project import Project
 
 from .conftest import CASES

@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import loader
-from generator.loader import parse
+from generator.load import document as loader
+from generator.load.document import parse
 
 
 def load(text: str) -> tuple[object, list[tuple[int, int, str]]]:

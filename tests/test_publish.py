@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ValidationFailed
-from generator.handbook import check_handbook
+from generator.model.build import check_handbook
 from generator.project import Project
-from generator.publish import site_content
-from generator.render import SiteOptions, render_site
+from generator.site.content import site_content
+from generator.render.pages import SiteOptions, render_site
 
 from .conftest import CASES
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from generator.handbook import check_handbook
+from generator.model.build import check_handbook
 from generator.project import Project
-from generator.reports import quality, rows_as_csv
-from generator.site import build_site
+from generator.track.reports import quality, rows_as_csv
+from generator.site.build import build_site
 
 from .conftest import CASES, REPO
 from .test_site import parse_html, set_plugin_option
@@ -44,7 +44,7 @@ def test_incomplete_report_json_and_markdown(project: Path, cli) -> None:
 
 
 def test_csv_cells_never_become_formulas() -> None:
-    from generator.reports import OpenRow
+    from generator.track.reports import OpenRow
 
     row = OpenRow("h", "f", "l", "sales", "销售部", "2026-11-13", "tasks", "T-1", "=HYPERLINK(\"x\")", "o", "", "todo", 0)
     assert "'=HYPERLINK" in rows_as_csv([row])

@@ -11,10 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.handbook import check_handbook
+from generator.model.build import check_handbook
 from generator.problems import Problem
 from generator.project import Project
-from generator.render import SiteOptions, render_site
+from generator.render.pages import SiteOptions, render_site
 
 from .conftest import CASES, copy_project
 

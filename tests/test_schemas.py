@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from generator.schemas import SchemaSet
+from generator.load.schemas import SchemaSet
 
 from .conftest import REPO
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.handbook import check_handbook
+from generator.model.build import check_handbook
 from generator.project import Project
-from generator.secrets import scan_text, scan_text_exhaustively, secret_problems
+from generator.check.secrets import scan_text, scan_text_exhaustively, secret_problems
 
 from .conftest import CASES, REPO
 

@@ -14,11 +14,11 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.handbook import check_handbook
-from generator.loader import load_file
+from generator.model.build import check_handbook
+from generator.load.document import load_file
 from generator.project import Project
-from generator.render import SiteOptions, render_site
-from generator.schemas import SchemaSet, values_at
+from generator.render.pages import SiteOptions, render_site
+from generator.load.schemas import SchemaSet, values_at
 
 from .conftest import CASES, REPO, copy_project
 from .gitrepo import GitRepo

@@ -61,7 +61,7 @@ def test_a_later_edit_makes_every_signoff_stale(repo: GitRepo, cli) -> None:
 
 
 def test_blob_lookup_matches_git_on_a_branchy_history(repo: GitRepo) -> None:
-    from generator.gitlog import open_repository, read_history
+    from generator.audit.history import open_repository, read_history
 
     other = "handbook/handovers/other.yaml"
     repo.commit("Other", by="lina", files={other: "a: 1\n"})
@@ -189,9 +189,9 @@ def test_verify_catches_a_rewritten_history(repo: GitRepo, cli, tmp_path: Path) 
     repo.sign("Acked-by", "lina", HANDOVER)
     approval = repo.sign("Approved-by", "wangfang", HANDOVER)
     published = tmp_path / "audit.json"
-    from generator.handbook import check_handbook
+    from generator.model.build import check_handbook
     from generator.project import Project
-    from generator.signing import audit_json, audit_project
+    from generator.audit.repository import audit_json, audit_project
 
     handbook = check_handbook(Project.at(repo.root)).handbook
     assert handbook is not None
@@ -232,7 +232,7 @@ def test_codeowners_written_and_checked(repo: GitRepo, cli) -> None:
 
 
 def built_page(root: Path, site: str = "site") -> tuple[Path, str]:
-    from generator.site import build_site
+    from generator.site.build import build_site
 
     out = build_site(root / "mkdocs.yml", root / site, strict=True)
     return out, (out / "handovers" / "2026-11-zhangwei-sales" / "index.html").read_text(encoding="utf-8")
@@ -254,7 +254,7 @@ def test_site_shows_the_signoff_panel_timeline_and_publishes_audit_json(repo: Gi
 
 
 def test_site_of_a_shallow_clone_fails_with_the_fix(repo: GitRepo, tmp_path: Path) -> None:
-    from generator.site import BuildFailed
+    from generator.site.build import BuildFailed
 
     clone = tmp_path / "shallow"
     subprocess.run(["git", "clone", "-q", "--depth", "1", repo.root.as_uri(), str(clone)], check=True)

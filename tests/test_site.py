@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.site import BuildFailed, build_site
+from generator.site.build import BuildFailed, build_site
 
 from .conftest import CASES
 

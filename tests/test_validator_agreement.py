@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 import referencing
 
-from generator.loader import load_file
-from generator.schemas import SchemaSet
+from generator.load.document import load_file
+from generator.load.schemas import SchemaSet
 
 from .conftest import CASES, REPO
 

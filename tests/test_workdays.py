@@ -6,7 +6,7 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.workdays import WorkCalendar
+from generator.track.workdays import WorkCalendar
 
 CALENDAR = WorkCalendar("CN")
 days = st.dates(min_value=dt.date(2018, 1, 1), max_value=dt.date(2030, 12, 31))

@@ -1,0 +1,103 @@
+"""``handover new``: a handover file from the role template, with people and dates filled in."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import AlreadyExists, UsageError
+from ..model.build import load_roster
+from ..project import Project
+from ..config import load_policy_config
+from ..load.schemas import SchemaSet
+from ..track.workdays import WorkCalendar
+
+_SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*$", re.MULTILINE)
+_DUE_TOKEN = re.compile(r"__LAST_DAY([+-]\d+)(WD)?__")
+
+DEFAULT_NOTICE_DAYS = 30
+DEFAULT_TRANSITION_DAYS = 14
+
+
+@dataclass(frozen=True)
+class NewHandover:
+    role: str
+    leaver: str
+    successors: tuple[str, ...]
+    manager: str | None
+    last_day: dt.date | None
+    notice_date: dt.date | None = None
+
+
+def _country(project: Project) -> tuple[str, str | None]:
+    policy = load_policy_config(project.root)
+    return policy.country, policy.subdivision
+
+
+def _due(match: re.Match[str], last_day: dt.date, notice: dt.date, calendar: WorkCalendar) -> dt.date:
+    """A template deadline, relative to the last day; never before the notice was given."""
+    offset = int(match.group(1))
+    due = calendar.add(last_day, offset) if match.group(2) else last_day + dt.timedelta(days=offset)
+    while not calendar.is_working_day(due) and due > notice:  # a deadline falls on a day people work
+        due -= dt.timedelta(days=1)
+    return max(due, notice)
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option}: '{text}' is not a date; write YYYY-MM-DD, e.g. 2026-12-31") from None
+
+
+def create_handover(project: Project, request: NewHandover, today: dt.date) -> Path:
+    """Write the new file and return its path. Never overwrites."""
+    schemas = SchemaSet(project.schemas_dir, project.templates_dir)
+    role = schemas.role(request.role)
+    if role is None:
+        raise UsageError(f"unknown role '{request.role}'; roles: {', '.join(schemas.role_ids())}")
+    roster, problems = load_roster(project, schemas)
+    if roster is None:
+        raise UsageError("the roster handbook/people.yaml has errors; run 'handover check' first")
+    named = [request.leaver, *request.successors, *([request.manager] if request.manager else [])]
+    unknown = [person for person in named if person not in roster.people]
+    if unknown:
+        raise UsageError(f"not in handbook/people.yaml: {', '.join(unknown)}")
+    manager = request.manager or roster.departments[roster.people[request.leaver].department].head
+    if not manager:
+        raise UsageError("no --manager given and the leaver's department has no head in people.yaml")
+    if len(set(named) | {manager}) != len(request.successors) + 2:
+        raise UsageError("leaver, successors and manager must be different people")
+    notice = request.notice_date or today
+    last_day = request.last_day or notice + dt.timedelta(days=DEFAULT_NOTICE_DAYS)
+    if last_day < notice:
+        raise UsageError(f"--last-day {last_day} is before the notice date {notice}")
+    transition_start = max(notice, last_day - dt.timedelta(days=DEFAULT_TRANSITION_DAYS))
+
+    calendar = WorkCalendar(*_country(project))
+    target = project.handovers_dir / f"{last_day:%Y-%m}-{request.leaver}-{request.role}.yaml"
+    schema_ref = Path(os.path.relpath(role.schema_path, target.parent)).as_posix()
+    first = request.successors[0] if request.successors else manager
+    text = role.template_path.read_text(encoding="utf-8")
+    # The template points editors at its schema from role_templates/; the copy must point from its own folder.
+    text = _SCHEMA_LINE.sub(lambda _: f"# yaml-language-server: $schema={schema_ref}", text, count=1)
+    for token, value in {
+        "__LEAVER__": request.leaver,
+        "__SUCCESSORS__": "[" + ", ".join(request.successors) + "]",
+        "__SUCCESSOR__": first,
+        "__MANAGER__": manager,
+        "__NOTICE_DATE__": notice.isoformat(),
+        "__LAST_DAY__": last_day.isoformat(),
+        "__TRANSITION_START__": transition_start.isoformat(),
+    }.items():
+        text = text.replace(token, value)
+    text = _DUE_TOKEN.sub(lambda m: _due(m, last_day, notice, calendar).isoformat(), text)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise AlreadyExists(f"{project.display(target)} exists already; edit it instead") from None
+    return target

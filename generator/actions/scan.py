@@ -1,0 +1,118 @@
+"""The secret scan where secrets travel: files on disk, the staged commit, and all of git history."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import HandoverError, UsageError
+from ..audit.history import open_repository, read_history
+from ..load.document import decode, read_text
+from ..problems import Problem
+from ..project import TEXT_SUFFIXES, Project
+from ..check.secrets import secret_problems
+
+HOOK_MARK = "# installed by 'handover install-hook'"
+
+
+def scan_files(paths: list[Path], project: Project) -> list[Problem]:
+    problems: list[Problem] = []
+    for path in paths:
+        text, found = read_text(path, project.display(path))
+        problems += found if text is None else secret_problems(text, project.display(path))
+    return problems
+
+
+def default_paths(project: Project) -> list[Path]:
+    folders = [project.handbook_dir, project.templates_dir]
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.rglob("*")
+                  if p.is_file() and p.suffix in TEXT_SUFFIXES)
+
+
+def _git(repo_root: Path, *args: str, data: bytes | None = None) -> bytes:
+    result = subprocess.run(["git", *args], cwd=repo_root, input=data, capture_output=True, check=False)
+    if result.returncode != 0:
+        raise HandoverError(f"git {args[0]} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
+    return result.stdout
+
+
+def _repo_root(project: Project) -> Path:
+    repo = open_repository(project.root)
+    if repo is None or repo.working_tree_dir is None:
+        raise UsageError("not a git repository")
+    return Path(repo.working_tree_dir)
+
+
+def scan_staged(project: Project) -> list[Problem]:
+    """What ``git commit`` is about to record: the index, not the working tree."""
+    root = _repo_root(project)
+    names = _git(root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR").decode("utf-8", "replace")
+    problems: list[Problem] = []
+    for name in filter(None, names.split("\0")):
+        if Path(name).suffix not in TEXT_SUFFIXES:
+            continue
+        text, found = decode(_git(root, "show", f":{name}"), name)
+        problems += found if text is None else secret_problems(text, name)
+    return problems
+
+
+@dataclass(frozen=True)
+class HistoryFinding:
+    commit: str
+    problem: Problem
+
+
+def _blobs(root: Path, shas: list[str]) -> dict[str, bytes]:
+    """Contents of many blobs from one ``git cat-file --batch``."""
+    output = _git(root, "cat-file", "--batch", data="".join(f"{sha}\n" for sha in shas).encode())
+    contents: dict[str, bytes] = {}
+    position = 0
+    while position < len(output):
+        header_end = output.index(b"\n", position)
+        sha, kind, size = output[position:header_end].decode().split()
+        start = header_end + 1
+        contents[sha] = output[start:start + int(size)] if kind == "blob" else b""
+        position = start + int(size) + 1
+    return contents
+
+
+def scan_history(project: Project) -> list[HistoryFinding]:
+    """Every secret ever committed to the handbook or templates, with the commit that first brought it in."""
+    repo = open_repository(project.root)
+    if repo is None:
+        raise UsageError("not a git repository")
+    history = read_history(repo)
+    top = history.root.resolve()
+    # The content folders, as paths inside the repository (the project may sit in a subfolder).
+    prefixes = tuple(folder.resolve().relative_to(top).as_posix().rstrip("/") + "/"
+                     for folder in (project.handbook_dir, project.templates_dir) if folder.resolve().is_relative_to(top))
+    first_seen: dict[str, tuple[str, str]] = {}
+    for commit in reversed(history.commits):  # oldest first: keep where each blob first appeared
+        for path, change in commit.changes.items():
+            if path.startswith(prefixes) and Path(path).suffix in TEXT_SUFFIXES and change.blob not in first_seen:
+                first_seen[change.blob] = (commit.sha, path)
+    findings: list[HistoryFinding] = []
+    for blob, raw in _blobs(history.root, list(first_seen)).items():
+        commit, path = first_seen[blob]
+        text, _ = decode(raw, path)
+        if text is not None:
+            findings += [HistoryFinding(commit, p) for p in secret_problems(text, path)]
+    return sorted(findings, key=lambda f: (f.problem.file, f.problem.line, f.commit))
+
+
+def install_hook(project: Project) -> Path:
+    """A pre-commit hook that scans what is staged; refuses to replace a hook it did not write."""
+    repo = open_repository(project.root)
+    if repo is None:
+        raise UsageError("not a git repository")
+    hooks = Path(repo.git_dir) / "hooks"
+    hook = hooks / "pre-commit"
+    if hook.exists() and HOOK_MARK not in hook.read_text(encoding="utf-8", errors="replace"):
+        raise UsageError(f"{hook} exists and is not ours: add 'handover scan --staged' to it yourself, "
+                         "or use the pre-commit framework with .pre-commit-hooks.yaml")
+    hooks.mkdir(parents=True, exist_ok=True)
+    hook.write_text(f"#!/bin/sh\n{HOOK_MARK}\n# Stops a commit that would store a secret in the handbook.\n"
+                    f"exec '{sys.executable}' -m generator.cli --root '{project.root}' scan --staged\n", encoding="utf-8")
+    hook.chmod(0o755)
+    return hook

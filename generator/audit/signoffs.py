@@ -1,0 +1,232 @@
+"""Three-party sign-off from git history: who signed which exact content, and what is missing.
+
+A sign-off is a trailer naming a person (``Signed-off-by``/``Acked-by``/``Approved-by`` by
+default) on a commit that either lists the file in a ``Handover:`` trailer or changes it. It
+binds to the file's blob in that commit: a later edit makes it stale. A merge by the manager
+that brings the file in counts as the manager's approval. Everything is computed from one
+``History`` read; nothing here runs git.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ..config import ROLES, SignoffConfig
+from ..audit.history import Commit, History
+from ..memory import paused_cycle_collection
+from ..model.handbook import Handbook, Handover, Roster
+
+SIGNED, MISSING, STALE, INVALID = "signed", "missing", "stale", "invalid"
+UNKNOWN = "unknown"
+HANDOVER_TRAILER = "handover"
+_EMAIL = re.compile(r"<([^<>\s]+@[^<>\s]+)>|([^\s<>]+@[^\s<>]+)")
+
+
+@dataclass(frozen=True)
+class Signoff:
+    role: str
+    person: str
+    state: str
+    commit: str | None = None
+    at: str | None = None
+    verified: bool = False
+    reason: str = ""
+    blob: str | None = None
+    party: bool = True  # False for trailers by someone who does not hold the role
+
+    def as_dict(self) -> dict[str, object]:
+        return {"role": self.role, "person": self.person, "state": self.state, "commit": self.commit,
+                "at": self.at, "verified": self.verified, "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    commit: str
+    date: str
+    author: str
+    subject: str
+    trailers: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class HandoverAudit:
+    file: str
+    leaver: str
+    state: str
+    signoffs: tuple[Signoff, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    blob: str | None = None
+
+    def awaiting(self, person: str) -> bool:
+        """Whether ``person`` still has to sign (or sign again) this handover."""
+        return self.state != UNKNOWN and any(s.party and s.person == person and s.state != SIGNED for s in self.signoffs)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"file": self.file, "leaver": self.leaver, "state": self.state,
+                "signoffs": [s.as_dict() for s in self.signoffs]}
+
+
+@dataclass
+class _Index:
+    """Which commits touch or name each path: built once for all files."""
+
+    touching: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    named: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    names_in: dict[int, list[str]] = field(default_factory=dict)  # paths a commit's Handover: trailers list
+
+
+def build_index(history: History) -> _Index:
+    index = _Index()
+    for position, commit in enumerate(history.commits):
+        for path, change in commit.changes.items():
+            index.touching[path].append(position)
+            if change.old_path:
+                index.touching[change.old_path].append(position)
+        for path in commit.removed:
+            if path not in commit.changes:
+                index.touching[path].append(position)
+        for key, value in commit.trailers:
+            if key.lower() == HANDOVER_TRAILER:
+                path = _normal(value)
+                index.named[path].append(position)
+                index.names_in.setdefault(position, []).append(path)
+    return index
+
+
+def _normal(path: str) -> str:
+    path = path.strip()
+    while path.startswith("./"):
+        path = path[2:]
+    return path
+
+
+def people_by_email(roster: Roster) -> dict[str, str]:
+    """Every address (and signing principal) a person commits or signs with."""
+    found: dict[str, str] = {}
+    for person in roster.people.values():
+        for address in (person.email, *person.git_emails, *person.ssh_principals):
+            if address:
+                found[address.lower()] = person.id
+    return found
+
+
+def trailer_email(value: str) -> str | None:
+    match = _EMAIL.search(value)
+    return (match.group(1) or match.group(2)).lower() if match else None
+
+
+def _timeline(history: History, index: _Index, path: str) -> list[tuple[int, str]]:
+    """(position, name of the file at that commit) for every commit touching or naming it, newest first."""
+    found: dict[int, str] = {}
+    pending = [(path, -1)]
+    seen: set[str] = set()
+    while pending:
+        name, newer_than = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for position in sorted(set(index.touching.get(name, [])) | set(index.named.get(name, []))):
+            if position <= newer_than:
+                continue
+            found.setdefault(position, name)
+            change = history.commits[position].changes.get(name)
+            if change is not None and change.status == "R" and change.old_path:
+                pending.append((change.old_path, position))
+    return sorted(found.items())
+
+
+def _holds(role: str, person: str, handover: Handover) -> bool:
+    if role == "leaver":
+        return person == handover.leaver
+    if role == "successor":
+        return person in handover.successors
+    return person == handover.manager
+
+
+def _role_name(role: str) -> str:
+    return {"leaver": "the leaver", "successor": "a successor", "manager": "the manager"}[role]
+
+
+def audit_handover(handover: Handover, repo_path: str, history: History, index: _Index, emails: dict[str, str],
+                   config: SignoffConfig) -> HandoverAudit:
+    current = history.blob_at(history.head, repo_path) if history.head else None
+    timeline = _timeline(history, index, repo_path)
+    records: list[Signoff] = []
+    entries: list[TimelineEntry] = []
+    for position, name in timeline:
+        commit = history.commits[position]
+        entries.append(TimelineEntry(commit.sha, commit.date, commit.author_name, commit.subject, commit.trailers))
+        named = index.names_in.get(position)
+        in_scope = name in named if named else name in commit.changes
+        if not in_scope:
+            continue
+        blob = history.blob_at(commit.sha, name)
+        for key, value in commit.trailers:
+            role = config.role_of_trailer(key)
+            if role is not None:
+                records.append(_judge(handover, commit, role, value, blob, current, emails, config))
+        if config.merge_approval and commit.is_merge and emails.get(commit.author_email) == handover.manager:
+            records.append(_judge(handover, commit, "manager", f"<{commit.author_email}>", blob, current, emails,
+                                  config, how="approved by merging"))
+    signoffs = _expected(handover, records) + [r for r in records if not r.party]
+    return HandoverAudit(handover.file, handover.leaver, _overall(signoffs), tuple(signoffs),
+                         tuple(entries), current)
+
+
+def _judge(handover: Handover, commit: Commit, role: str, value: str, blob: str | None, current: str | None,
+           emails: dict[str, str], config: SignoffConfig, how: str = "") -> Signoff:
+    email = trailer_email(value)
+    person = emails.get(email or "")
+    signer = emails.get(commit.signer.lower()) if commit.signer else None
+    verified = commit.signature == "G" and signer is not None and signer == person
+    base = dict(role=role, commit=commit.sha, at=commit.date, verified=verified, blob=blob)
+    if person is None:
+        return Signoff(person=value, state=INVALID, reason=f"'{value}' is not in the roster", party=False, **base)  # type: ignore[arg-type]
+    if not _holds(role, person, handover):
+        return Signoff(person=person, state=INVALID, reason=f"{person} is not {_role_name(role)} of this handover",
+                       party=False, **base)  # type: ignore[arg-type]
+    if config.require_signed and not verified:
+        why = "unsigned" if commit.signature == "N" else f"signature state {commit.signature}, signer '{commit.signer}'"
+        return Signoff(person=person, state=INVALID, reason=f"not signed by a key of {person} ({why})", **base)  # type: ignore[arg-type]
+    if blob is None or blob != current:
+        return Signoff(person=person, state=STALE, reason="the file changed after this sign-off", **base)  # type: ignore[arg-type]
+    return Signoff(person=person, state=SIGNED, reason=how, **base)  # type: ignore[arg-type]
+
+
+def _expected(handover: Handover, records: list[Signoff]) -> list[Signoff]:
+    """One entry per party: the newest current sign-off, else the newest stale one, else why not."""
+    parties = [("leaver", handover.leaver), *(("successor", s) for s in handover.successors),
+               ("manager", handover.manager)]
+    result = []
+    for role, person in parties:
+        mine = [r for r in records if r.party and r.role == role and r.person == person]  # newest first
+        chosen = (next((r for r in mine if r.state == SIGNED), None) or next((r for r in mine if r.state == STALE), None)
+                  or next((r for r in mine if r.state == INVALID), None))
+        result.append(chosen or Signoff(role, person, MISSING, reason="no sign-off yet"))
+    return result
+
+
+def _overall(signoffs: list[Signoff]) -> str:
+    for role in ROLES:
+        if any(s.party and s.role == role and s.state != SIGNED for s in signoffs):
+            return f"awaiting-{role}"
+    return SIGNED
+
+
+def unknown_audit(handover: Handover) -> HandoverAudit:
+    parties = [("leaver", handover.leaver), *(("successor", s) for s in handover.successors),
+               ("manager", handover.manager)]
+    return HandoverAudit(handover.file, handover.leaver, UNKNOWN,
+                         tuple(Signoff(r, p, UNKNOWN, reason="no git history") for r, p in parties))
+
+
+def audit_handbook(handbook: Handbook, history: History | None, config: SignoffConfig,
+                   repo_paths: dict[str, str]) -> dict[str, HandoverAudit]:
+    """Audit every handover; ``repo_paths`` maps handover id to its path inside the repository."""
+    if history is None:
+        return {h.id: unknown_audit(h) for h in handbook.handovers}
+    with paused_cycle_collection():
+        index = build_index(history)
+        emails = people_by_email(handbook.roster)
+        return {h.id: audit_handover(h, repo_paths[h.id], history, index, emails, config) for h in handbook.handovers}

@@ -1,0 +1,107 @@
+"""Schema validation: every error of the compiled validator, as located problems with a hint."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..load.document import Document, pointer_from_path, pointer_join
+from ..problems import Problem
+from ..load.schemas import Field, localized
+
+_KEBAB = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def _dotted(path: list[str | int]) -> str:
+    text = ""
+    for token in path:
+        text += f"[{token}]" if isinstance(token, int) else (f".{token}" if text else str(token))
+    return text or "(file)"
+
+
+def _type_hint(document: Document, pointer: str, value: Any, expected: list[str]) -> str:
+    if value is None:
+        return "fill in a value here, or remove the key"
+    if "string" in expected and pointer in document.plain_scalars and not isinstance(value, str):
+        written = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        return f'quote it to keep it as text: "{written}"'
+    if "boolean" in expected:
+        return "write true or false (without quotes)"
+    if "array" in expected:
+        return "write a list: one '- ' item per line, or [] for none"
+    if "object" in expected:
+        return "write a mapping of 'key: value' lines, indented under this key"
+    if "integer" in expected or "number" in expected:
+        return "write a number without quotes"
+    return f"expected {' or '.join(expected)}"
+
+
+def schema_problems(document: Document, validator: Any, tree: Field) -> list[Problem]:
+    """Validate ``document`` and translate each error into a problem at the line to fix."""
+    problems: list[Problem] = []
+    unexpected: list[tuple[list[str | int], str]] = []
+    for error in validator.iter_errors(document.data):
+        path = list(error.instance_path)
+        pointer = pointer_from_path(path)
+        kind = error.kind
+        kind_name = type(kind).__name__
+        rule = "schema-" + _KEBAB.sub("-", kind_name).lower()
+        where = _dotted(path)
+        here = tree.at(path)
+        hint = ""
+        message = f"{where}: {error.message}"
+        if kind_name in ("UnevaluatedProperties", "AdditionalProperties"):
+            unexpected.extend((path, name) for name in kind.unexpected)
+            continue
+        if kind_name == "Type":
+            hint = _type_hint(document, pointer, error.instance, list(kind.types))
+        elif kind_name == "Required":
+            child = here.properties.get(kind.property) if here else None
+            title = f" ({localized(child.title, 'en')})" if child and child.title else ""
+            message = f"{where}: missing required field '{kind.property}'{title}"
+            hint = f"add '{kind.property}:' here"
+        elif kind_name == "Enum":
+            hint = "use one of: " + ", ".join(str(o) for o in kind.options)
+        elif kind_name == "Constant":
+            hint = f"use {kind.expected_value!r}" if hasattr(kind, "expected_value") else ""
+        elif kind_name == "Format":
+            hint = {"date": "write a real calendar date as YYYY-MM-DD, e.g. 2026-11-30",
+                    "email": "write an e-mail address such as name@example.com"}.get(kind.format, "")
+        elif kind_name in ("Pattern", "MinLength", "MaxLength") and here is not None:
+            if kind_name == "MinLength" or (kind_name == "Pattern" and isinstance(error.instance, str) and not error.instance.strip()):
+                message = f"{where}: must not be empty"
+            hint = localized(here.description, "en") if here.description else ""
+        elif kind_name == "MinItems":
+            hint = "add at least one item"
+        problems.append(Problem(document.path, *document.position(pointer), pointer, "error", rule, message, hint))
+    problems.extend(_unexpected_problems(document, tree, unexpected, problems))
+    return problems
+
+
+def _unexpected_problems(document: Document, tree: Field, unexpected: list[tuple[list[str | int], str]],
+                         found: list[Problem]) -> list[Problem]:
+    """Unknown keys, one problem each at the key itself, skipping keys that already have an error.
+
+    Draft 2020-12 reports a key as "unevaluated" when the subschema that knows it failed; the
+    failure is already reported, so repeating it as "unknown" would only mislead.
+    """
+    failed = {p.pointer for p in found}
+    seen: set[str] = set()
+    result: list[Problem] = []
+    for path, name in unexpected:
+        pointer = pointer_join(pointer_from_path(path), name)
+        if pointer in seen or any(f == pointer or f.startswith(pointer + "/") for f in failed):
+            continue
+        seen.add(pointer)
+        here = tree.at(path)
+        allowed = ", ".join(here.properties) if here and here.properties else ""
+        if here is not None and name in here.properties:
+            continue
+        if not name.isascii() or " " in name:
+            hint = ("this looks like text cut off by a comma or colon inside {…}: put the whole text in quotes")
+        elif allowed:
+            hint = f"check the spelling; fields allowed here: {allowed}"
+        else:
+            hint = "remove it; nothing is allowed here"
+        result.append(Problem(document.path, *document.position(pointer, key=True), pointer, "error",
+                              "schema-unknown-field", f"{_dotted([*path, name])}: unknown field '{name}'", hint))
+    return result

@@ -1,0 +1,324 @@
+"""Load YAML without losing or changing anything, and remember where every value stood.
+
+PyYAML implements YAML 1.1, whose implicit typing corrupts data (``NO`` becomes false,
+``01234567`` an octal number, ``2024-02-30`` a crash). We read the C parser's *events*
+and resolve plain scalars with YAML 1.2 core rules ourselves, so that:
+
+* ``NO``, ``on``, ``y`` stay strings, dates stay ISO strings;
+* a number whose text would not survive a round trip (``0123``, ``+86…``, ``1.50``) is a
+  located error with the hint to quote it, never a quietly different value;
+* anchors, aliases, merge keys, tags and duplicate keys are errors (aliases are refused
+  before anything could expand them);
+* size, depth and node-count limits fail fast and closed.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..problems import Problem
+
+try:  # the C parser is what makes loading thousands of files fast
+    from yaml import CBaseLoader as _EventLoader
+except ImportError:  # pragma: no cover - PyYAML wheels ship libyaml
+    from yaml import BaseLoader as _EventLoader  # type: ignore[assignment]
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+
+Position = tuple[int, int]
+
+_NULL = {"", "~", "null", "Null", "NULL"}
+_TRUE = {"true", "True", "TRUE"}
+_FALSE = {"false", "False", "FALSE"}
+_INT = re.compile(r"[-+]?[0-9]+\Z")
+_INT_OTHER_BASE = re.compile(r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
+_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_FLOAT_SPECIAL = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One YAML file as plain data, with the 1-based line/column of every value and key."""
+
+    path: str
+    data: Any
+    positions: dict[str, Position] = field(default_factory=dict)
+    key_positions: dict[str, Position] = field(default_factory=dict)
+    plain_scalars: frozenset[str] = frozenset()
+    text: str = ""
+
+    # Worker processes send documents back to the parent, which needs a position only for the odd
+    # cross-file or deadline problem. The position maps are most of a document's pickle, so they stay
+    # behind and are read again from the text, which does travel, on first use.
+    def __getstate__(self) -> dict[str, Any]:
+        return {name: value for name, value in self.__dict__.items() if name not in _REREAD_FIELDS}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name, value in state.items():
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> Any:  # only reached for attributes not set: after unpickling
+        if name not in _REREAD_FIELDS or "text" not in self.__dict__:
+            raise AttributeError(name)
+        again, _ = parse(self.text, self.path)
+        source = again if again is not None else Document(self.path, None)  # the same text parsed before
+        for field_name in _REREAD_FIELDS:
+            object.__setattr__(self, field_name, getattr(source, field_name))
+        return self.__dict__[name]
+
+    def position(self, pointer: str, *, key: bool = False) -> Position:
+        """Where to point for ``pointer``: the key if asked and known, else the value, else its parent."""
+        if key and pointer in self.key_positions:
+            return self.key_positions[pointer]
+        while pointer:
+            if pointer in self.positions:
+                return self.positions[pointer]
+            pointer = pointer.rsplit("/", 1)[0]
+        return self.positions.get("", (1, 1))
+
+
+_REREAD_FIELDS = ("positions", "key_positions", "plain_scalars")
+
+
+def pointer_join(pointer: str, token: str | int) -> str:
+    text = str(token)
+    if isinstance(token, str) and ("~" in text or "/" in text):
+        text = text.replace("~", "~0").replace("/", "~1")
+    return f"{pointer}/{text}"
+
+
+def pointer_from_path(path: Iterator[str | int] | list[str | int] | tuple[str | int, ...]) -> str:
+    pointer = ""
+    for token in path:
+        pointer = pointer_join(pointer, token)
+    return pointer
+
+
+class _Refused(Exception):
+    """Stops loading at a problem that makes the rest of the file meaningless."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+class _Builder:
+    """Turns the parser's event stream into plain values, collecting problems as it goes."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.positions: dict[str, Position] = {}
+        self.key_positions: dict[str, Position] = {}
+        self.plain: set[str] = set()
+        self.problems: list[Problem] = []
+        self.nodes = 0
+
+    def problem(self, mark: Any, pointer: str, rule: str, message: str, hint: str = "") -> Problem:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+        found = Problem(self.path, line, column, pointer, "error", rule, message, hint)
+        self.problems.append(found)
+        return found
+
+    def refuse(self, mark: Any, pointer: str, rule: str, message: str, hint: str = "") -> _Refused:
+        return _Refused(Problem(self.path, mark.line + 1, mark.column + 1, pointer, "error", rule, message, hint))
+
+    def check_node(self, event: Any, pointer: str, depth: int) -> None:
+        if self.nodes > MAX_NODES:
+            raise self.refuse(event.start_mark, pointer, "yaml-too-large",
+                              f"more than {MAX_NODES} values in one file",
+                              "split the content into several handover files")
+        if depth > MAX_DEPTH:
+            raise self.refuse(event.start_mark, pointer, "yaml-too-deep",
+                              f"nesting deeper than {MAX_DEPTH} levels",
+                              "flatten the structure; handover files need only a few levels")
+        if getattr(event, "anchor", None) is not None:
+            self.problem(event.start_mark, pointer, "yaml-anchor",
+                         f"anchor '&{event.anchor}' is not allowed",
+                         "write the content out in full; anchors and aliases hide what a reviewer signs")
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            self.problem(event.start_mark, pointer, "yaml-tag", f"tag '{tag}' is not allowed",
+                         "remove the tag; quote the value if it must stay text")
+
+    def build(self, events: Iterator[Any], first: Any, pointer: str, depth: int) -> Any:
+        if isinstance(first, yaml.AliasEvent):
+            raise self.refuse(first.start_mark, pointer, "yaml-alias",
+                              f"alias '*{first.anchor}' is not allowed",
+                              "write the content out in full instead of referring to an anchor")
+        self.nodes += 1
+        if (self.nodes > MAX_NODES or depth > MAX_DEPTH  # one test per node; the details only when it fails
+                or getattr(first, "anchor", None) is not None or getattr(first, "tag", None) is not None):
+            self.check_node(first, pointer, depth)
+        self.positions[pointer] = (first.start_mark.line + 1, first.start_mark.column + 1)
+        if isinstance(first, yaml.ScalarEvent):
+            return self.scalar(first, pointer)
+        if isinstance(first, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            for event in events:
+                if isinstance(event, yaml.SequenceEndEvent):
+                    return items
+                items.append(self.build(events, event, f"{pointer}/{len(items)}", depth + 1))
+        if isinstance(first, yaml.MappingStartEvent):
+            return self.mapping(events, pointer, depth)
+        raise self.refuse(first.start_mark, pointer, "yaml-syntax", "unexpected YAML structure")
+
+    def mapping(self, events: Iterator[Any], pointer: str, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_event in events:
+            if isinstance(key_event, yaml.MappingEndEvent):
+                return result
+            if not isinstance(key_event, yaml.ScalarEvent):
+                if isinstance(key_event, yaml.AliasEvent):
+                    raise self.refuse(key_event.start_mark, pointer, "yaml-alias",
+                                      f"alias '*{key_event.anchor}' is not allowed",
+                                      "write the key out in full")
+                raise self.refuse(key_event.start_mark, pointer, "yaml-complex-key",
+                                  "a key must be plain text, not a list or mapping",
+                                  "use a simple name before the colon")
+            key = key_event.value
+            child = pointer_join(pointer, key) if "~" in key or "/" in key else f"{pointer}/{key}"
+            key_mark = key_event.start_mark
+            merge = key == "<<" and not key_event.style
+            if merge:
+                self.problem(key_mark, child, "yaml-merge-key", "merge keys ('<<') are not allowed",
+                             "write the merged fields out in full")
+            if key_event.tag is not None or key_event.anchor is not None:
+                self.problem(key_mark, child, "yaml-tag", "a key may not carry a tag or anchor",
+                             "remove the tag or anchor from the key")
+            value = self.build(events, next(events), child, depth + 1)
+            if merge:
+                continue  # reported; keeping it would add a second, misleading "unknown field"
+            if key in result:
+                first_line = self.key_positions[child][0]
+                self.problem(key_mark, child, "yaml-duplicate-key",
+                             f"duplicate key '{key}' (first defined on line {first_line})",
+                             "remove one of them; YAML would silently keep only the last")
+                continue
+            self.key_positions[child] = (key_mark.line + 1, key_mark.column + 1)
+            result[key] = value
+        raise _Refused(Problem(self.path, 1, 1, pointer, "error", "yaml-syntax", "unexpected end of mapping"))
+
+    def scalar(self, event: Any, pointer: str) -> Any:
+        text: str = event.value
+        if event.style or not event.implicit[0]:
+            return text  # quoted or block scalar: always text
+        self.plain.add(pointer)
+        if text in _NULL:
+            return None
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        if _INT.match(text):
+            number = int(text)
+            if str(number) != text:
+                self.ambiguous(event, pointer, text, str(number))
+                return text
+            return number
+        if _INT_OTHER_BASE.match(text):
+            self.ambiguous(event, pointer, text, str(int(text, 0)))
+            return text
+        if _FLOAT.match(text):
+            number_f = float(text)
+            if repr(number_f) != text:
+                self.ambiguous(event, pointer, text, repr(number_f))
+                return text
+            return number_f
+        if _FLOAT_SPECIAL.match(text):
+            self.ambiguous(event, pointer, text, "NaN" if "nan" in text.lower() else "infinity")
+            return text
+        return text
+
+    def ambiguous(self, event: Any, pointer: str, text: str, would_be: str) -> None:
+        self.problem(event.start_mark, pointer, "yaml-ambiguous-number",
+                     f"'{text}' would be read as the number {would_be}",
+                     f'quote it to keep it exactly as written: "{text}"')
+
+
+def _position_of_offset(raw: bytes, offset: int) -> Position:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = len(before) - (before.rfind(b"\n") + 1) + 1
+    return line, column
+
+
+def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
+    if len(raw) > MAX_BYTES:
+        return None, [Problem(path, 1, 1, "", "error", "file-too-large",
+                              f"file is {len(raw)} bytes; the limit is {MAX_BYTES}",
+                              "split it, and keep attachments out of handover files")]
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line, column = _position_of_offset(raw, exc.start)
+        return None, [Problem(path, line, column, "", "error", "encoding",
+                              "the file is not valid UTF-8",
+                              "save the file as UTF-8 (most editors: 'Save with encoding')")]
+
+
+def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML text. Returns the document (None if unreadable) and every problem found."""
+    builder = _Builder(path)
+    data: Any = None
+    loader = _EventLoader(text)
+    try:
+        # One C call per event; yaml.parse's generator doubles the cost of reading a file.
+        events = iter(loader.get_event, None)
+        documents = 0
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise builder.refuse(event.start_mark, "", "yaml-multiple-documents",
+                                         "more than one YAML document in the file",
+                                         "remove the '---' separator; one handover per file")
+                data = builder.build(events, next(events), "", 0)
+    except _Refused as refused:
+        return None, [*builder.problems, refused.problem]
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or str(exc)
+        builder.problem(mark, "", "yaml-syntax", f"YAML syntax error: {what}",
+                        "check indentation, colons and quotes on this line and the one above")
+        return None, builder.problems
+    except yaml.YAMLError as exc:  # reader errors: control characters and the like
+        mark = getattr(exc, "position", None)
+        line, column = (1, 1)
+        if isinstance(mark, int):
+            before = text[:mark]
+            line, column = before.count("\n") + 1, mark - (before.rfind("\n") + 1) + 1
+        builder.problems.append(Problem(path, line, column, "", "error", "yaml-syntax",
+                                        f"unreadable YAML: {getattr(exc, 'reason', exc)}",
+                                        "remove control characters; save the file as plain UTF-8 text"))
+        return None, builder.problems
+    finally:
+        loader.dispose()
+    document = Document(path, data, builder.positions, builder.key_positions, frozenset(builder.plain), text)
+    return document, builder.problems
+
+
+def read_text(file: Path, display: str | None = None) -> tuple[str | None, list[Problem]]:
+    """A file's text, refused before reading past the size limit; None with the problem if unreadable."""
+    shown = display or str(file)
+    try:
+        with file.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return None, [Problem(shown, 1, 1, "", "error", "unreadable", f"cannot read the file: {exc.strerror}",
+                              "check that the file exists and is readable")]
+    return decode(raw, shown)
+
+
+def load_file(file: Path, display: str | None = None) -> tuple[Document | None, list[Problem]]:
+    shown = display or str(file)
+    text, problems = read_text(file, shown)
+    if text is None:
+        return None, problems
+    return parse(text, shown)

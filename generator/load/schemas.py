@@ -1,0 +1,283 @@
+"""Roles are data: a JSON Schema in ``schemas/roles/`` and a template in ``role_templates/``.
+
+This module loads every schema once, compiles one validator per role (jsonschema-rs,
+draft 2020-12), and flattens each role schema into a ``Field`` tree: the titles, enum
+labels and ``x-`` annotations that rules and renderers read, with ``$ref`` and ``allOf``
+already resolved. Adding a role never needs code.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import unquote
+
+import jsonschema_rs
+
+from ..errors import ProjectError
+from ..load.document import load_file, pointer_join
+
+ROLES_DIR = "roles"
+SENSITIVITY = {"public": 0, "internal": 1, "restricted": 2}
+SCHEMA_SUFFIX = ".schema.json"
+
+
+@dataclass(frozen=True)
+class Field:
+    """What the schema says about one place in a document, for people and rules (not for validation)."""
+
+    title: str = ""
+    description: str = ""
+    types: tuple[str, ...] = ()
+    properties: dict[str, Field] = field(default_factory=dict)
+    items: Field | None = None
+    required: frozenset[str] = frozenset()
+    enum_labels: dict[str, str] = field(default_factory=dict)
+    label_key: str | None = None
+    person: bool = False
+    link: bool = False
+    credential: bool = False
+    knowledge: bool = False
+    decision_chain: bool = False
+    index: str | None = None
+    sensitivity: str | None = None
+
+    def child(self, token: str | int) -> Field | None:
+        if isinstance(token, int) or token == "*" or token.isdigit():
+            return self.items
+        return self.properties.get(token)
+
+    def paths(self, wanted: Callable[[str, Field], bool], prefix: tuple[str, ...] = ()) -> tuple[tuple[str, ...], ...]:
+        """Schema paths (``"*"`` for list items) to every field for which ``wanted(name, field)`` holds."""
+        found: list[tuple[str, ...]] = []
+        for name, child in self.properties.items():
+            if wanted(name, child):
+                found.append((*prefix, name))
+            found.extend(child.paths(wanted, (*prefix, name)))
+        if self.items is not None:
+            if wanted("*", self.items):
+                found.append((*prefix, "*"))
+            found.extend(self.items.paths(wanted, (*prefix, "*")))
+        return tuple(found)
+
+    def at(self, path: list[str | int] | tuple[str | int, ...]) -> Field | None:
+        current: Field | None = self
+        for token in path:
+            if current is None:
+                return None
+            current = current.child(token)
+        return current
+
+
+@dataclass(frozen=True)
+class FieldPaths:
+    """Where, in any document of a role, the values that rules and views care about can stand."""
+
+    people: tuple[tuple[str, ...], ...]
+    links: tuple[tuple[str, ...], ...]
+    ids: tuple[tuple[str, ...], ...]
+    customers: tuple[tuple[str, ...], ...]
+    credentials: tuple[tuple[str, ...], ...] = ()
+
+    @classmethod
+    def of(cls, tree: Field) -> FieldPaths:
+        return cls(people=tree.paths(lambda _, f: f.person), links=tree.paths(lambda _, f: f.link),
+                   ids=tree.paths(lambda name, _: name == "id"),
+                   customers=tree.paths(lambda _, f: f.index == "customers"),
+                   credentials=tree.paths(lambda _, f: f.credential))
+
+
+def values_at(data: Any, path: tuple[str, ...], pointer: str = "") -> Iterator[tuple[str, Any]]:
+    """(JSON pointer, value) for every value at a schema path; ``"*"`` runs over list items."""
+    if not path:
+        yield pointer, data
+        return
+    head, rest = path[0], path[1:]
+    if head == "*":
+        if isinstance(data, list):
+            for index, item in enumerate(data):
+                yield from values_at(item, rest, f"{pointer}/{index}")
+    elif isinstance(data, dict) and head in data:
+        yield from values_at(data[head], rest, pointer_join(pointer, head))
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: str
+    description: str
+    schema_path: Path
+    template_path: Path
+    tree: Field
+    checklist: tuple[tuple[str, str], ...] = ()
+    """(id, item) of the role checklist, as its template lists it."""
+    paths: FieldPaths = FieldPaths((), (), (), ())
+
+
+def localized(text: str, language: str) -> str:
+    """Titles are written "中文 / English"; pick the part for ``language``."""
+    if " / " not in text:
+        return text
+    chinese, english = text.split(" / ", 1)
+    return english.strip() if language == "en" else chinese.strip()
+
+
+def _pointer_get(document: Any, fragment: str) -> Any:
+    current = document
+    for raw in fragment.lstrip("/").split("/") if fragment.strip("/") else []:
+        token = unquote(raw).replace("~1", "/").replace("~0", "~")
+        current = current[int(token)] if isinstance(current, list) else current[token]
+    return current
+
+
+class SchemaSet:
+    """Every schema file of a project, loaded once; validators compiled once per role."""
+
+    def __init__(self, schemas_dir: Path, templates_dir: Path) -> None:
+        self.schemas_dir = schemas_dir.resolve()
+        self.templates_dir = templates_dir.resolve()
+        self.documents: dict[Path, dict[str, Any]] = {}
+        if not self.schemas_dir.is_dir():
+            raise ProjectError(f"{schemas_dir}: schema folder not found")
+        for path in sorted(self.schemas_dir.rglob("*" + SCHEMA_SUFFIX)):
+            self.documents[path.resolve()] = _read_json(path)
+        self.registry = jsonschema_rs.Registry([(p.as_uri(), s) for p, s in self.documents.items()])
+        self._validators: dict[Path, Any] = {}
+        self._roles: dict[str, Role] = {}
+
+    # -- roles -----------------------------------------------------------------
+    def role_ids(self) -> list[str]:
+        folder = self.schemas_dir / ROLES_DIR
+        return sorted(p.name[: -len(SCHEMA_SUFFIX)] for p in folder.glob("*" + SCHEMA_SUFFIX))
+
+    def role(self, role_id: str) -> Role | None:
+        if role_id in self._roles:
+            return self._roles[role_id]
+        if role_id not in self.role_ids():
+            return None
+        schema_path = (self.schemas_dir / ROLES_DIR / f"{role_id}{SCHEMA_SUFFIX}").resolve()
+        template_path = self.templates_dir / f"{role_id}.yaml"
+        if not template_path.is_file():
+            raise ProjectError(f"role '{role_id}' has a schema but no template at {template_path}")
+        schema = self.documents[schema_path]
+        tree = self.tree(schema_path)
+        role = Role(role_id, str(schema.get("title", role_id)), str(schema.get("description", "")),
+                    schema_path, template_path, tree, _template_checklist(template_path), FieldPaths.of(tree))
+        self._roles[role_id] = role
+        return role
+
+    def roles(self) -> list[Role]:
+        return [role for role in (self.role(r) for r in self.role_ids()) if role is not None]
+
+    # -- validation ------------------------------------------------------------
+    def validator(self, schema_path: Path) -> Any:
+        schema_path = schema_path.resolve()
+        if schema_path not in self._validators:
+            try:
+                self._validators[schema_path] = jsonschema_rs.validator_for(
+                    self.documents[schema_path], registry=self.registry, base_uri=schema_path.as_uri(),
+                    validate_formats=True)
+            except (ValueError, jsonschema_rs.ReferencingError) as exc:
+                raise ProjectError(f"{schema_path}: invalid schema: {exc}") from exc
+        return self._validators[schema_path]
+
+    # -- the annotation tree -----------------------------------------------------
+    def tree(self, schema_path: Path) -> Field:
+        return self._build([(self.documents[schema_path.resolve()], schema_path.resolve())], 0)
+
+    def _resolve_ref(self, ref: str, base: Path) -> tuple[Any, Path]:
+        target, _, fragment = ref.partition("#")
+        path = (base.parent / unquote(target)).resolve() if target else base
+        if path not in self.documents:
+            raise ProjectError(f"{base}: $ref '{ref}' names a schema that does not exist")
+        try:
+            return _pointer_get(self.documents[path], fragment), path
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ProjectError(f"{base}: $ref '{ref}' points at nothing") from exc
+
+    def _flatten(self, schema: Any, base: Path, depth: int, into: dict[str, Any]) -> None:
+        """Merge ``schema`` (following $ref and allOf) into ``into``; outer keywords win over referenced ones."""
+        if not isinstance(schema, dict) or depth > 40:
+            return
+        if "$ref" in schema:
+            target, target_base = self._resolve_ref(schema["$ref"], base)
+            self._flatten(target, target_base, depth + 1, into)
+        for sub in schema.get("allOf", []):
+            self._flatten(sub, base, depth + 1, into)
+        for key, value in schema.items():
+            if key == "properties":
+                for name, sub in value.items():
+                    into.setdefault("properties", {}).setdefault(name, []).append((sub, base))
+            elif key == "items":
+                into.setdefault("items", []).append((value, base))
+            elif key == "required":
+                into["required"] = set(into.get("required", set())) | set(value)
+            elif key == "x-sensitivity":
+                if SENSITIVITY.get(value) is None:
+                    raise ProjectError(f"{base}: x-sensitivity must be one of {', '.join(SENSITIVITY)}, not {value!r}")
+                if SENSITIVITY[value] < SENSITIVITY.get(into.get(key, "public"), 0):
+                    raise ProjectError(f"{base}: x-sensitivity '{value}' would lower '{into[key]}' of the shared "
+                                       "definition; a role may raise a field's level, never lower it")
+                into[key] = value
+            elif key not in ("$ref", "allOf", "$defs", "$schema", "$id"):
+                into[key] = value
+
+    def _build(self, sources: list[tuple[Any, Path]], depth: int) -> Field:
+        flat: dict[str, Any] = {}
+        for schema, base in sources:
+            self._flatten(schema, base, depth, flat)
+        declared = flat.get("type")
+        types = tuple(declared) if isinstance(declared, list) else ((declared,) if declared else ())
+        if not types and "properties" in flat:
+            types = ("object",)
+        if not types and "items" in flat:
+            types = ("array",)
+        return Field(
+            title=str(flat.get("title", "")),
+            description=str(flat.get("description", "")),
+            types=types,
+            properties={name: self._build(subs, depth + 1) for name, subs in flat.get("properties", {}).items()},
+            items=self._build(flat["items"], depth + 1) if "items" in flat else None,
+            required=frozenset(flat.get("required", ())),
+            enum_labels=dict(flat.get("x-enum-labels", {})),
+            label_key=flat.get("x-label"),
+            person=bool(flat.get("x-person")),
+            link=bool(flat.get("x-link")),
+            credential=bool(flat.get("x-credential")),
+            knowledge=bool(flat.get("x-knowledge")),
+            decision_chain=bool(flat.get("x-decision-chain")),
+            index=flat.get("x-index"),
+            sensitivity=flat.get("x-sensitivity"),
+        )
+
+    @cached_property
+    def people_schema(self) -> Path:
+        path = (self.schemas_dir / f"people{SCHEMA_SUFFIX}").resolve()
+        if path not in self.documents:
+            raise ProjectError(f"{path}: roster schema not found")
+        return path
+
+
+def _template_checklist(template: Path) -> tuple[tuple[str, str], ...]:
+    document, problems = load_file(template)
+    if document is None or not isinstance(document.data, dict):
+        reason = problems[0] if problems else None
+        where = f":{reason.line}:{reason.column}: {reason.message}" if reason else ": not a mapping"
+        raise ProjectError(f"{template}{where}")
+    items = document.data.get("checklist") or []
+    return tuple((str(i["id"]), str(i.get("item", ""))) for i in items if isinstance(i, dict) and "id" in i)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ProjectError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON in schema: {exc.msg}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProjectError(f"{path}: cannot read schema: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ProjectError(f"{path}: a schema must be a JSON object")
+    return data

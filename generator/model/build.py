@@ -1,0 +1,188 @@
+"""Load and validate a whole handbook: roster, every handover file, cross-file rules.
+
+This is the library's front door. It collects every problem from every file before it
+returns; raising is left to the edges (CLI, MkDocs plugin).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from ..fanout import ordered_map, worker_count
+from ..load.document import Document, parse, read_text
+from ..memory import paused_cycle_collection
+from ..model.handbook import Department, Handbook, Handover, Person, Roster
+from ..errors import ProjectError
+from ..problems import Problem, has_errors
+from ..project import Project
+from ..config import load_policy_config, load_security_config
+from ..track.policy import policy_problems
+from ..track.workdays import WorkCalendar
+from ..check.rules import (RuleContext, cross_file_problems, document_problems, person_problems, placeholder_problems,
+                    roster_problems)
+from ..load.schemas import FieldPaths, Role, SchemaSet
+from ..check.secrets import secret_problems
+from ..check.schema import schema_problems
+
+_FILE_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    handbook: Handbook | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.problems)
+
+
+def _file_problem(path: str, rule: str, message: str, hint: str) -> Problem:
+    return Problem(path, 1, 1, "", "error", rule, message, hint)
+
+
+def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, list[Problem]]:
+    shown = project.display(project.people_file)
+    if not project.people_file.is_file():
+        return None, [_file_problem(shown, "roster-missing", "the roster handbook/people.yaml is missing",
+                                    "create it: every person named in a handover must be listed there")]
+    text, problems = read_text(project.people_file, shown)
+    if text is None:
+        return None, problems
+    problems += secret_problems(text, shown)
+    doc, found = parse(text, shown)
+    problems += found
+    if doc is None:
+        return None, problems
+    problems += schema_problems(doc, schemas.validator(schemas.people_schema), schemas.tree(schemas.people_schema))
+    if has_errors(problems):
+        return None, problems
+    people_paths = FieldPaths.of(schemas.tree(schemas.people_schema))
+    problems += roster_problems(doc, people_paths)
+    data = doc.data
+    departments = {d["id"]: Department(d["id"], d["name"], d.get("name_en", d["name"]), d.get("head")) for d in data["departments"]}
+    people = {p["id"]: Person(p["id"], p["name"], p.get("name_en", p["name"]), p["department"], p.get("title", ""),
+                              p.get("email", ""), p.get("active", True), tuple(p.get("git_emails", ())),
+                              tuple(p.get("ssh_principals", ())), p.get("github", ""), p.get("gitlab", ""))
+              for p in data["people"]}
+    roster = Roster(departments, people)
+    problems += person_problems(doc, people_paths, roster)  # department heads
+    return (None if has_errors(problems) else roster), problems
+
+
+def load_handover(path: Path, project: Project, schemas: SchemaSet,
+                  context: RuleContext | None) -> tuple[Handover | None, Document | None, list[Problem]]:
+    shown = project.display(path)
+    text, problems = read_text(path, shown)
+    if text is None:
+        return None, None, problems
+    problems += secret_problems(text, shown)  # also in files that do not parse: a secret is a secret
+    doc, found = parse(text, shown)
+    problems += found
+    if doc is None:
+        return None, None, problems
+    if not _FILE_STEM.match(path.stem):
+        problems.append(_file_problem(shown, "file-name", f"file name '{path.name}' is not a safe page address",
+                                      "use letters, digits, '.', '-' and '_' only, e.g. 2026-11-zhangwei-sales.yaml"))
+    if not isinstance(doc.data, dict):
+        problems.append(_file_problem(shown, "not-a-mapping", "a handover file must be a mapping of 'key: value' lines",
+                                      "start from the role template: handover new --role ROLE --leaver ID"))
+        return None, doc, problems
+    role_id = doc.data.get("role")
+    role: Role | None = schemas.role(role_id) if isinstance(role_id, str) else None
+    if role is None:
+        available = ", ".join(schemas.role_ids())
+        problems.append(Problem(shown, *doc.position("/role"), "/role", "error", "unknown-role",
+                                f"unknown role {role_id!r}", f"use one of: {available}"))
+        return None, doc, problems
+    problems += schema_problems(doc, schemas.validator(role.schema_path), role.tree)
+    problems += placeholder_problems(doc)  # also when the schema fails: a fresh file is mostly placeholders
+    if has_errors(problems) or context is None:
+        return None, doc, problems
+    problems += document_problems(doc, role.paths, context, [item_id for item_id, _ in role.checklist])
+    handover = Handover(path.stem, shown, role, doc.data)
+    return (None if has_errors(problems) else handover), doc, problems
+
+
+def _examine(path: Path, project: Project, schemas: SchemaSet,
+             context: RuleContext | None) -> tuple[Document | None, list[Problem], str | None]:
+    """``load_handover`` as values that cross a process boundary cheaply: the role travels as its id."""
+    handover, doc, problems = load_handover(path, project, schemas, context)
+    return doc, problems, None if handover is None else handover.role.id
+
+
+def _prepare_for_workers(schemas: SchemaSet) -> None:
+    """Compile every role's validator once here, so forked workers inherit it instead of each compiling."""
+    for role_id in schemas.role_ids():
+        try:
+            role = schemas.role(role_id)
+            if role is not None:
+                schemas.validator(role.schema_path)
+        except ProjectError:
+            pass  # raised again, by the file that uses the broken role, exactly as in a serial check
+
+
+def _policy(project: Project, loaded: list[tuple[Handover, Document]], roster: Roster, today: dt.date) -> list[Problem]:
+    """Time rules; the sign-off ones only where full git history can be read."""
+    from ..audit.history import ShallowHistory
+    from ..audit.repository import audit_project
+
+    policy = load_policy_config(project.root)
+    calendar = WorkCalendar(policy.country, policy.subdivision)
+    handbook = Handbook(roster, tuple(h for h, _ in loaded), {})
+    problems: list[Problem] = []
+    try:
+        audits = audit_project(project, handbook)
+    except ShallowHistory as shallow:
+        audits = {}
+        problems.append(Problem(project.display(project.people_file), 1, 1, "", "warning", "policy-no-history",
+                                "sign-off deadlines not checked: this is a shallow clone", str(shallow)))
+    for handover, doc in loaded:
+        audit = audits.get(handover.id)
+        problems += policy_problems(handover, doc, policy, calendar, today,
+                                    audit if audit is not None and audit.state != "unknown" else None)
+    return problems
+
+
+def check_handbook(project: Project, only: list[Path] | None = None, today: dt.date | None = None,
+                   jobs: int | None = 1) -> CheckResult:
+    """Validate the roster and every handover; report problems for ``only`` (default: all files).
+
+    Cross-file rules always see the whole handbook, so checking one file still catches a clash
+    with another. Files are checked in ``jobs`` worker processes (None: as the cores and the
+    number of files suggest); the result does not depend on it.
+    """
+    with paused_cycle_collection():
+        return _check(project, only, today or dt.date.today(), jobs)
+
+
+def _check(project: Project, only: list[Path] | None, today: dt.date, jobs: int | None) -> CheckResult:
+    schemas = SchemaSet(project.schemas_dir, project.templates_dir)
+    roster, problems = load_roster(project, schemas)
+    context = None if roster is None else RuleContext(roster, load_security_config(project.root), today, project.root)
+    paths = project.handover_files()
+    if worker_count(len(paths), jobs) > 1:
+        _prepare_for_workers(schemas)
+    loaded: list[tuple[Handover, Document]] = []
+    examined = ordered_map(partial(_examine, project=project, schemas=schemas, context=context), paths, jobs)
+    for path, (doc, found, role_id) in zip(paths, examined, strict=True):
+        problems += found
+        role = None if role_id is None else schemas.role(role_id)
+        if doc is not None and role is not None:
+            loaded.append((Handover(path.stem, doc.path, role, doc.data), doc))
+    problems += cross_file_problems(loaded)
+    if roster is not None:
+        problems += _policy(project, loaded, roster, today)
+    for page in project.page_files():  # hand-written pages are published too: scan them like the rest
+        text, found = read_text(page, project.display(page))
+        problems += found if text is None else secret_problems(text, project.display(page))
+    if only is not None:
+        wanted = {project.display(p) for p in only}
+        problems = [p for p in problems if p.file in wanted]
+    handbook = None
+    if roster is not None and not has_errors(problems):
+        handbook = Handbook(roster, tuple(h for h, _ in loaded), {r.id: r for r in schemas.roles()})
+    return CheckResult(handbook, tuple(sorted(problems, key=lambda p: (p.file, p.line, p.column, p.rule))))

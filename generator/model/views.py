@@ -1,0 +1,141 @@
+"""Views across handovers: progress and state, each customer's owners, each person's hand-overs.
+
+Plain functions over the model; no Markdown here. Everything is computed in one pass
+over the handbook so that the site's cost grows linearly with the number of handovers.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model.handbook import Handbook, Handover
+from ..load.schemas import values_at
+
+COMPLETE, OVERDUE, OPEN = "complete", "overdue", "open"
+
+
+@dataclass(frozen=True)
+class Progress:
+    done: int
+    total: int
+    open_items: int
+
+    @property
+    def percent(self) -> int:
+        return 100 if self.total == 0 else round(100 * self.done / self.total)
+
+
+def progress(handover: Handover) -> Progress:
+    checklist = [i for i in handover.items("checklist") if i.get("status") != "n/a"]
+    done = sum(1 for i in checklist if i.get("status") == "done")
+    open_items = (len(checklist) - done
+                  + sum(1 for t in handover.items("tasks") if t.get("status") != "done")
+                  + sum(1 for a in handover.items("access") if a.get("status") != "done")
+                  + sum(1 for a in handover.items("assets") if a.get("returned") is not True))
+    return Progress(done, len(checklist), open_items)
+
+
+def state(handover: Handover, today: dt.date) -> str:
+    if progress(handover).open_items == 0:
+        return COMPLETE
+    return OVERDUE if today > handover.last_day else OPEN
+
+
+def commitments(handover: Handover) -> list[dict[str, Any]]:
+    return [t for t in handover.items("tasks") if t.get("verbal_commitment") is True]
+
+
+@dataclass(frozen=True)
+class OwnerStep:
+    date: str
+    previous: str
+    successor: str
+    handover: Handover
+    anchor: str
+
+
+@dataclass
+class CustomerEntry:
+    id: str
+    name: str
+    steps: list[OwnerStep] = field(default_factory=list)
+
+    @property
+    def current_owner(self) -> str:
+        return self.steps[-1].successor
+
+
+def customer_items(handover: Handover) -> list[tuple[str, dict[str, Any]]]:
+    """(JSON pointer, item) for every customer the handover lists, for any role."""
+    found = []
+    for path in handover.role.paths.customers:
+        for pointer, value in values_at(handover.data, path):
+            if isinstance(value, list):
+                found += [(f"{pointer}/{index}", item) for index, item in enumerate(value)
+                          if isinstance(item, dict) and "id" in item]
+    return found
+
+
+def customers(handbook: Handbook) -> dict[str, CustomerEntry]:
+    from ..render.markdown import anchor
+
+    entries: dict[str, CustomerEntry] = {}
+    for handover in sorted(handbook.handovers, key=lambda h: (h.data["last_day"], h.id)):
+        for _, item in customer_items(handover):
+            entry = entries.setdefault(str(item["id"]), CustomerEntry(str(item["id"]), str(item.get("name", item["id"]))))
+            successor = str(item.get("successor") or handover.successors[0])
+            entry.steps.append(OwnerStep(handover.data["last_day"], handover.leaver, successor, handover,
+                                         anchor("customer", str(item["id"]))))
+    return entries
+
+
+def initial(name: str) -> str:
+    """The group letter of a name: its first Latin letter, or the pinyin initial of a Chinese name."""
+    first = name.strip()[:1]
+    if not first:
+        return "#"
+    if first.isascii():
+        return first.upper() if first.isalpha() else "#"
+    from pypinyin import Style, lazy_pinyin  # its dictionary takes a noticeable time to load: only for the site
+
+    letters = lazy_pinyin(first, style=Style.FIRST_LETTER, errors="ignore")
+    return letters[0][:1].upper() if letters and letters[0][:1].isalpha() else "#"
+
+
+def sort_key(name: str) -> str:
+    from pypinyin import lazy_pinyin
+
+    return "".join(lazy_pinyin(name, errors="default")).lower()
+
+
+@dataclass
+class PersonView:
+    gave: list[Handover] = field(default_factory=list)
+    received: list[Handover] = field(default_factory=list)
+    approves: list[Handover] = field(default_factory=list)
+    customers: list[CustomerEntry] = field(default_factory=list)
+
+
+def people(handbook: Handbook, customer_entries: dict[str, CustomerEntry]) -> dict[str, PersonView]:
+    views: dict[str, PersonView] = defaultdict(PersonView)
+    for handover in sorted(handbook.handovers, key=lambda h: h.data["last_day"], reverse=True):
+        views[handover.leaver].gave.append(handover)
+        views[handover.manager].approves.append(handover)
+        for successor in handover.successors:
+            views[successor].received.append(handover)
+    for entry in customer_entries.values():
+        views[entry.current_owner].customers.append(entry)
+    return views
+
+
+def knowledge(handbook: Handbook) -> dict[str, list[tuple[str, Handover, list[dict[str, Any]]]]]:
+    """Per role: (section title, handover, items) for every x-knowledge section with content."""
+    result: dict[str, list[tuple[str, Handover, list[dict[str, Any]]]]] = defaultdict(list)
+    for handover in sorted(handbook.handovers, key=lambda h: h.data["last_day"], reverse=True):
+        for key, spec in handover.role.tree.properties.items():
+            items = handover.items(key)
+            if spec.knowledge and items:
+                result[handover.role.id].append((key, handover, items))
+    return result

@@ -1,0 +1,499 @@
+"""Render the handbook into Markdown pages: ``{docs-relative path: Markdown}``.
+
+Pages are plain strings; the MkDocs plugin only hands them over. Every value from YAML
+goes through ``markdown.esc`` (Jinja's ``finalize`` applies it to every ``{{ }}``), so
+content cannot inject HTML, links or Markdown structure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from ..track import reports
+
+from ..model import views
+from ..audit.signoffs import HandoverAudit, unknown_audit
+from ..render.calendars import handover_deadlines, person_deadlines, to_ics
+from ..render.charts import bar_chart
+from ..fanout import ordered_map
+from ..i18n import label
+from ..render.markdown import anchor, esc, esc_block, external_link, link, relative, table
+from ..model.handbook import Handbook, Handover, Person
+from ..track.reminders import open_items as views_open_items
+from ..load.schemas import Field, localized
+from ..track.workdays import WorkCalendar
+
+HEADER_FIELDS = ("schema_version", "role", "leaver", "successors", "manager", "notice_date", "last_day",
+                 "transition", "retain_until", "summary")
+# Sections every role shares come after the role's own (customers first): successors read top-down.
+COMMON_SECTIONS = ("tasks", "documents", "contacts", "access", "assets", "knowledge", "checklist")
+
+
+def section_order(handover: Handover) -> list[tuple[str, Field]]:
+    properties = handover.role.tree.properties
+    keys = [k for k in properties if k not in HEADER_FIELDS and handover.data.get(k)]
+    rank = {k: (0 if properties[k].index else 2 if k in COMMON_SECTIONS else 1, i) for i, k in enumerate(keys)}
+    return [(k, properties[k]) for k in sorted(keys, key=rank.__getitem__)]
+AUDIENCES = ("all-staff", "restricted")
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    language: str = "zh"
+    audience: str = "all-staff"
+    today: dt.date = dt.date.today()
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
+        finalize=esc, autoescape=False, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env
+
+
+class Page:
+    """What a template needs to write one page: labels, links relative to this page, formatting."""
+
+    def __init__(self, uri: str, site: SiteRenderer) -> None:
+        self.uri = uri
+        self.site = site
+        self.language = site.options.language
+
+    def t(self, key: str, **values: object) -> str:
+        return label(key, self.language, **values)
+
+    def title(self, text: str) -> str:
+        return localized(text, self.language)
+
+    def to(self, text: object, target: str) -> Markup:
+        return link(text, target, self.uri)
+
+    def image(self, alt: object, target: str) -> Markup:
+        return Markup(f"![{esc(alt)}]({relative(target, self.uri)})")
+
+    def href(self, target: str) -> str:
+        return relative(target, self.uri)
+
+    def name(self, person_id: str) -> str:
+        person = self.site.handbook.roster.people.get(person_id)
+        if person is None:
+            return person_id
+        return person.name if self.language == "zh" else person.name_en
+
+    def id(self, *parts: str) -> Markup:
+        """An attr_list id for a heading; ``anchor`` leaves only [a-z0-9_-]."""
+        return Markup(f"{{#{anchor(*parts)}}}")
+
+    def person(self, person_id: str) -> Markup:
+        person = self.site.handbook.roster.people.get(person_id)
+        if person is None:
+            return esc(person_id)
+        return self.to(self.name(person_id), self.site.person_uri(person))
+
+    def people(self, ids: Any) -> Markup:
+        return Markup(", ").join(self.person(i) for i in ids)
+
+    def handover(self, handover: Handover, text: object | None = None) -> Markup:
+        return self.to(text if text is not None else handover.id, f"handovers/{handover.id}.md")
+
+    def role(self, handover: Handover) -> str:
+        return self.title(handover.role.title)
+
+    def department(self, person_id: str) -> str:
+        person = self.site.handbook.roster.people.get(person_id)
+        department = self.site.handbook.roster.departments.get(person.department) if person else None
+        if department is None:
+            return ""
+        return department.name if self.language == "zh" else department.name_en
+
+    def days_left(self, handover: Handover) -> str:
+        days = (handover.last_day - self.site.options.today).days
+        return self.t("overdue_days", n=-days) if days < 0 else self.t("days", n=days)
+
+    def progress(self, handover: Handover) -> str:
+        p = views.progress(handover)
+        return f"{p.done}/{p.total} ({p.percent}%)"
+
+    def state(self, handover: Handover) -> str:
+        return self.t("state_" + views.state(handover, self.site.options.today))
+
+    def audit(self, handover: Handover) -> HandoverAudit:
+        return self.site.audits.get(handover.id) or unknown_audit(handover)
+
+    def signoff_state(self, handover: Handover) -> str:
+        return self.t("overall_" + self.audit(handover).state)
+
+    def signoff_label(self, state: str) -> str:
+        return self.t("signoff_" + state)
+
+    def role_label(self, role: str) -> str:
+        return self.t("role_" + role)
+
+    def code(self, text: str | None, length: int = 10) -> Markup:
+        return Markup(f"<code>{esc((text or '')[:length])}</code>") if text else Markup("")
+
+    def date_of(self, timestamp: str | None) -> str:
+        return (timestamp or "")[:10]
+
+    def risk(self, handover: Handover) -> reports.Risk:
+        return self.site.risks[handover.id]
+
+    def quality(self, handover: Handover) -> reports.Quality:
+        return self.site.qualities[handover.id]
+
+    def calendar_link(self, kind: str, ident: str) -> Markup:
+        return self.to(self.t("subscribe"), f"calendar/{kind}/{ident}.ics")
+
+    def timeline(self, handover: Handover) -> list[tuple[str, str, Markup]]:
+        """(date, what, detail) of everything dated about the handover, in order."""
+        events: list[tuple[str, str, Markup]] = []
+        data = handover.data
+        events.append((data["notice_date"], self.t("ev_notice"), Markup("")))
+        transition = data.get("transition")
+        if isinstance(transition, dict):
+            events.append((transition["start"], self.t("ev_transition_start"), Markup("")))
+            events.append((transition["end"], self.t("ev_transition_end"), Markup("")))
+        events.append((data["last_day"], self.t("ev_last_day"), Markup("")))
+        for item in views_open_items(handover):
+            events.append((item.due.isoformat(), self.t("ev_due"), esc(f"{item.title} ({item.id})") + Markup(" · ")
+                           + self.person(item.owner)))
+        for signoff in self.audit(handover).signoffs:
+            if signoff.at and signoff.party:
+                events.append((signoff.at[:10], self.t("ev_signoff"),
+                               Markup(f"{esc(self.role_label(signoff.role))}: ") + self.person(signoff.person)
+                               + Markup(f" · {esc(self.signoff_label(signoff.state))}")))
+        evaluation = data.get("evaluation")
+        if isinstance(evaluation, dict):
+            events.append((evaluation["date"], self.t("ev_evaluation"), esc(f"{evaluation['completeness']}/5")))
+        return sorted(events, key=lambda e: e[0])
+
+    def block(self, text: object) -> Markup:
+        return esc_block(text)
+
+    def section(self, key: str, value: Any, spec: Field) -> Markup:
+        return self.site.sections.section(key, value, spec, self, level=2)
+
+
+class SectionRenderer:
+    """Renders any part of any role's document from its schema: tables, item blocks, lists."""
+
+    def __init__(self, options: SiteOptions) -> None:
+        self.options = options
+
+    def hidden(self, spec: Field | None) -> bool:
+        return (spec is not None and spec.sensitivity == "restricted"
+                and self.options.audience != "restricted")
+
+    def cell(self, value: Any, spec: Field | None, page: Page) -> Markup:
+        language = self.options.language
+        if self.hidden(spec):
+            return esc(label("restricted", language))
+        if value is None:
+            return Markup("")
+        if isinstance(value, bool):
+            return esc(label("yes" if value else "no", language))
+        if isinstance(value, dict):
+            if set(value) == {"value", "currency"}:
+                return esc(f"{value['value']} {value['currency']}")
+            return Markup("; ").join(
+                Markup(f"{esc(self.name(k, spec.child(k) if spec else None))}: {self.cell(v, spec.child(k) if spec else None, page)}")
+                for k, v in value.items())
+        if isinstance(value, list):
+            return Markup(", ").join(self.cell(v, spec.items if spec else None, page) for v in value)
+        if spec is not None:
+            if spec.person:
+                return page.person(str(value))
+            if spec.link:
+                return external_link(value, str(value))
+            if str(value) in spec.enum_labels:
+                return esc(localized(spec.enum_labels[str(value)], language))
+        return esc(value)
+
+    def name(self, key: str, spec: Field | None) -> str:
+        return localized(spec.title, self.options.language) if spec and spec.title else key
+
+    @staticmethod
+    def _is_flat(items: list[Any]) -> bool:
+        def flat(value: Any) -> bool:
+            if isinstance(value, dict):
+                return all(not isinstance(v, (dict, list)) for v in value.values())
+            if isinstance(value, list):
+                return all(not isinstance(v, (dict, list)) for v in value)
+            return True
+        return all(isinstance(i, dict) and all(flat(v) for v in i.values()) for i in items)
+
+    def columns(self, items: list[dict[str, Any]], spec: Field | None) -> list[str]:
+        present = {k for item in items for k in item}
+        ordered = [k for k in (spec.properties if spec else {}) if k in present]
+        return ordered + sorted(present - set(ordered))
+
+    def item_table(self, items: list[dict[str, Any]], spec: Field | None, page: Page) -> Markup:
+        keys = self.columns(items, spec)
+        child = (lambda k: spec.child(k)) if spec else (lambda k: None)
+        rows = [[self.cell(item.get(k), child(k), page) for k in keys] for item in items]
+        return table([self.name(k, child(k)) for k in keys], rows)
+
+    def definition_table(self, value: dict[str, Any], spec: Field | None, page: Page) -> Markup:
+        child = (lambda k: spec.child(k)) if spec else (lambda k: None)
+        rows = [[self.name(k, child(k)), self.cell(v, child(k), page)] for k, v in value.items()
+                if not isinstance(v, (list, dict)) or (isinstance(v, dict) and self._is_flat([v]))]
+        language = self.options.language
+        return table([label("field", language), label("value", language)], rows) if rows else Markup("")
+
+    def decision_chain(self, items: list[dict[str, Any]]) -> Markup:
+        steps = [esc(f"{i.get('name', '')}({i.get('role', '')})") if i.get("role") else esc(i.get("name", ""))
+                 for i in items]
+        return Markup(f"**{esc(label('decision_chain', self.options.language))}**: ") + Markup(" → ").join(steps)
+
+    def item_heading(self, item: dict[str, Any], spec: Field | None, key: str, index: int, level: int,
+                     customer: bool) -> Markup:
+        label_key = spec.label_key if spec else None
+        text = item.get(label_key) if label_key else None
+        text = text if isinstance(text, str) and not self.hidden(spec.child(label_key) if spec and label_key else None) else f"{key} {index + 1}"
+        ident = str(item.get("id", index + 1))
+        html_id = anchor("customer", ident) if customer else anchor(key, ident)
+        return Markup(f"{'#' * level} {esc(text)} {{#{html_id}}}")
+
+    def section(self, key: str, value: Any, spec: Field | None, page: Page, level: int) -> Markup:
+        heading = Markup(f"{'#' * level} {esc(self.name(key, spec))}")
+        if self.hidden(spec):
+            return Markup("\n\n").join([heading, esc(label("restricted", self.options.language))])
+        parts = [heading]
+        if isinstance(value, list) and value and all(isinstance(i, dict) for i in value):
+            item_spec = spec.items if spec else None
+            if spec is not None and spec.decision_chain:
+                parts.append(self.decision_chain(value))
+            if self._is_flat(value):
+                parts.append(self.item_table(value, item_spec, page))
+            else:
+                customer = spec is not None and spec.index == "customers"
+                for index, item in enumerate(value):
+                    parts.append(self.item_heading(item, item_spec, key, index, min(level + 1, 6), customer))
+                    parts.append(self.item_body(item, item_spec, page, min(level + 2, 6)))
+        elif isinstance(value, list):
+            parts.append(self.cell(value, spec, page))
+        elif isinstance(value, dict):
+            parts.append(self.item_body(value, spec, page, min(level + 1, 6)))
+        elif spec is not None and "string" in spec.types and not (spec.person or spec.link or spec.enum_labels):
+            parts.append(esc_block(value))
+        else:
+            parts.append(self.cell(value, spec, page))
+        return Markup("\n\n").join(p for p in parts if p)
+
+    def item_body(self, item: dict[str, Any], spec: Field | None, page: Page, level: int) -> Markup:
+        parts = [self.definition_table(item, spec, page)]
+        for key, value in item.items():
+            child = spec.child(key) if spec else None
+            nested_list = isinstance(value, list) and any(isinstance(v, dict) for v in value)
+            if nested_list or (isinstance(value, dict) and not self._is_flat([value])):
+                parts.append(self.section(key, value, child, page, level))
+        return Markup("\n\n").join(p for p in parts if p)
+
+
+class SiteRenderer:
+    def __init__(self, handbook: Handbook, options: SiteOptions,
+                 audits: dict[str, HandoverAudit] | None = None, calendar: WorkCalendar | None = None,
+                 jobs: int | None = 1) -> None:
+        self.handbook = handbook
+        self.jobs = jobs  # worker processes for the pages that come one per handover or per letter
+        self.options = options
+        self.audits = audits or {}
+        self.calendar = calendar or WorkCalendar()
+        self.risks = {h.id: reports.risk(h, self.audits.get(h.id), options.today, self.calendar) for h in handbook.handovers}
+        self.qualities = {h.id: reports.quality(h) for h in handbook.handovers}
+        self.env = _environment()
+        self.sections = SectionRenderer(options)
+        self.customers = views.customers(handbook)
+        self.people = views.people(handbook, self.customers)
+
+    def person_uri(self, person: Person) -> str:
+        return f"people/{anchor(person.department)}.md#{anchor('p', person.id)}"
+
+    def customer_uri(self, entry: views.CustomerEntry) -> str:
+        return f"customers/{self.letter_page(views.initial(entry.name))}.md#{anchor('c', entry.id)}"
+
+    @staticmethod
+    def letter_page(letter: str) -> str:
+        return letter.lower() if letter.isalpha() else "other"
+
+    def page(self, template: str, uri: str, **context: Any) -> tuple[str, str]:
+        page = Page(uri, self)
+        text = self.env.get_template(template).render(p=page, options=self.options, views=views, **context)
+        return uri, text
+
+    def render(self) -> dict[str, str]:
+        today = self.options.today
+        handovers = sorted(self.handbook.handovers, key=lambda h: (h.data["last_day"], h.id))
+        states = {h.id: views.state(h, today) for h in handovers}
+        pages = dict([
+            self.page("dashboard.md.j2", "index.md",
+                      open=sorted((h for h in handovers if states[h.id] != views.COMPLETE),
+                                  key=lambda h: (-self.risks[h.id].score, h.data["last_day"], h.id)),
+                      completed=[h for h in reversed(handovers) if states[h.id] == views.COMPLETE][:10],
+                      counts={s: sum(1 for v in states.values() if v == s) for s in (views.OPEN, views.OVERDUE, views.COMPLETE)}),
+        ])
+        pages.update(ordered_map(lambda at: self.handover_page(handovers[at]), range(len(handovers)), self.jobs))
+        pages.update(self.archive_pages(handovers))
+        pages.update(self.customer_pages())
+        pages.update(self.people_pages())
+        pages.update(self.role_pages())
+        pages.update([self.page("signoffs.md.j2", "signoffs.md", recent=self.recent_signoffs())])
+        pages.update(self.report_pages(handovers))
+        pages.update(self.calendar_files())
+        return pages
+
+    def handover_page(self, handover: Handover) -> tuple[str, str]:
+        return self.page("handover.md.j2", f"handovers/{handover.id}.md", h=handover,
+                         sections=section_order(handover), commitments=views.commitments(handover))
+
+    def calendar_files(self) -> dict[str, str]:
+        stamp = self.options.today
+        handovers = self.handbook.handovers
+
+        def calendar(at: int) -> tuple[str, str]:
+            return f"calendar/handovers/{handovers[at].id}.ics", to_ics(
+                handovers[at].id, handover_deadlines(handovers[at]), stamp).decode("utf-8")
+
+        files = dict(ordered_map(calendar, range(len(handovers)), self.jobs))
+        files.update({f"calendar/people/{p.id}.ics": to_ics(p.name, person_deadlines(p, self.handbook), stamp).decode("utf-8")
+                      for p in self.handbook.roster.people.values()})
+        return files
+
+    def report_pages(self, handovers: list[Handover]) -> dict[str, str]:
+        rows = reports.incomplete_items(self.handbook, self.options.today, self.calendar)
+        language = self.options.language
+        pages = dict([
+            self.page("reports_index.md.j2", "reports/index.md", rows=rows),
+            self.page("reports_incomplete.md.j2", "reports/incomplete.md", rows=rows,
+                      by_id={h.id: h for h in handovers}),
+            self.page("reports_quality.md.j2", "reports/quality.md",
+                      ranked=sorted(handovers, key=lambda h: (self.qualities[h.id].score, h.id))),
+        ])
+        pages["reports/incomplete.csv"] = reports.rows_as_csv(rows)
+        charts = self.charts(handovers, rows)
+        pages.update({f"reports/{name}.svg": svg for name, (svg, _) in charts.items()})
+        evaluated = [h for h in handovers if isinstance(h.data.get("evaluation"), dict)]
+        pages.update([self.page("reports_analytics.md.j2", "reports/analytics.md",
+                                charts=[(name, title) for name, (_, title) in charts.items()], evaluated=evaluated,
+                                averages=_averages(evaluated, self.handbook, language))])
+        return pages
+
+    def charts(self, handovers: list[Handover], rows: list[reports.OpenRow]) -> dict[str, tuple[str, str]]:
+        language = self.options.language
+        charts: dict[str, tuple[str, str]] = {}
+        cycles = [(h.id, days) for h in handovers
+                  if (days := reports.cycle_days(h, self.audits.get(h.id))) is not None]
+        if cycles:
+            charts["cycle-time"] = (bar_chart(label("cycle_time", language), cycles), label("cycle_time", language))
+        overdue: dict[str, int] = defaultdict(int)
+        for row in rows:
+            if row.section == "checklist" and row.working_days_overdue:
+                overdue[row.item] += 1
+        if overdue:
+            top = sorted(overdue.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
+            charts["most-overdue"] = (bar_chart(label("most_overdue", language), top), label("most_overdue", language))
+        by_role: dict[str, list[int]] = defaultdict(list)
+        by_department: dict[str, list[int]] = defaultdict(list)
+        for handover in handovers:
+            percent = views.progress(handover).percent
+            by_role[localized(handover.role.title, language)].append(percent)
+            person = self.handbook.roster.people.get(handover.leaver)
+            department = self.handbook.roster.departments.get(person.department) if person else None
+            if department is not None:
+                by_department[department.name if language == "zh" else department.name_en].append(percent)
+        for name, groups in (("completion_by_role", by_role), ("completion_by_department", by_department)):
+            if groups:
+                values = [(key, round(sum(v) / len(v))) for key, v in sorted(groups.items())]
+                charts[name.replace("_", "-")] = (bar_chart(label(name, language), values, "%"), label(name, language))
+        return charts
+
+    def recent_signoffs(self, limit: int = 100) -> list[tuple[Handover, object]]:
+        by_id = {h.id: h for h in self.handbook.handovers}
+        found = [(by_id[hid], s) for hid, audit in self.audits.items() for s in audit.signoffs if s.commit]
+        return sorted(found, key=lambda pair: pair[1].at or "", reverse=True)[:limit]
+
+    def archive_pages(self, handovers: list[Handover]) -> dict[str, str]:
+        by_year: dict[str, list[Handover]] = defaultdict(list)
+        for handover in handovers:
+            by_year[handover.data["last_day"][:4]].append(handover)
+        pages = dict([self.page("archive_index.md.j2", "archive/index.md", years=sorted(by_year.items(), reverse=True))])
+        for year, items in by_year.items():
+            pages.update([self.page("archive_year.md.j2", f"archive/{year}.md", year=year, handovers=items)])
+        return pages
+
+    def customer_pages(self) -> dict[str, str]:
+        groups: dict[str, list[views.CustomerEntry]] = defaultdict(list)
+        for entry in self.customers.values():
+            groups[views.initial(entry.name)].append(entry)
+        for entries in groups.values():
+            entries.sort(key=lambda e: views.sort_key(e.name))
+        letters = sorted(groups, key=lambda letter: (not letter.isalpha(), letter))
+        pages = dict([self.page("customers_index.md.j2", "customers/index.md", letters=letters, groups=groups,
+                                letter_page=self.letter_page)])
+        pages.update(ordered_map(lambda letter: self.page("customers_letter.md.j2", f"customers/{self.letter_page(letter)}.md",
+                                                          letter=letter, entries=groups[letter]),
+                                 letters, self.jobs, min_per_worker=4))  # few pages, each many customers
+        return pages
+
+    def people_pages(self) -> dict[str, str]:
+        roster = self.handbook.roster
+        members: dict[str, list[Person]] = defaultdict(list)
+        for person in roster.people.values():
+            members[person.department].append(person)
+        departments = [d for d in roster.departments.values() if members[d.id]]
+        pages = dict([self.page("people_index.md.j2", "people/index.md", departments=departments, members=members,
+                                anchor=anchor)])
+        awaiting: dict[str, list[Handover]] = defaultdict(list)
+        for handover in self.handbook.handovers:
+            audit = self.audits.get(handover.id)
+            for person in (handover.leaver, *handover.successors, handover.manager):
+                if audit is not None and audit.awaiting(person) and handover not in awaiting[person]:
+                    awaiting[person].append(handover)
+        for department in departments:
+            people = sorted(members[department.id], key=lambda p: views.sort_key(p.name))
+            pages.update([self.page("people_department.md.j2", f"people/{anchor(department.id)}.md",
+                                    department=department, people=people, person_views=self.people, anchor=anchor,
+                                    customer_uri=self.customer_uri, awaiting=awaiting)])
+        return pages
+
+    def role_pages(self) -> dict[str, str]:
+        knowledge = views.knowledge(self.handbook)
+        roles = sorted(self.handbook.roles.values(), key=lambda r: r.id)
+        counts = defaultdict(int)
+        for handover in self.handbook.handovers:
+            counts[handover.role.id] += 1
+        pages = dict([self.page("roles_index.md.j2", "roles/index.md", roles=roles, counts=counts)])
+        for role in roles:
+            pages.update([self.page("role.md.j2", f"roles/{role.id}.md", role=role,
+                                    entries=knowledge.get(role.id, []))])
+        return pages
+
+
+def _averages(evaluated: list[Handover], handbook: Handbook, language: str) -> list[tuple[str, str, float, int]]:
+    """(kind, group, average completeness, count) by role and by department."""
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for handover in evaluated:
+        score = int(handover.data["evaluation"]["completeness"])
+        groups[(label("role", language), localized(handover.role.title, language))].append(score)
+        person = handbook.roster.people.get(handover.leaver)
+        department = handbook.roster.departments.get(person.department) if person else None
+        if department is not None:
+            name = department.name if language == "zh" else department.name_en
+            groups[(label("department", language), name)].append(score)
+    return [(kind, group, round(sum(v) / len(v), 1), len(v)) for (kind, group), v in sorted(groups.items())]
+
+
+def render_site(handbook: Handbook, options: SiteOptions, audits: dict[str, HandoverAudit] | None = None,
+                calendar: WorkCalendar | None = None, jobs: int | None = 1) -> dict[str, str]:
+    """Every generated file of the site (Markdown pages, CSV, SVG, ICS), keyed by its path in the docs folder.
+
+    ``jobs``: worker processes for the per-handover pages (None: as cores and size suggest); the
+    files do not depend on it."""
+    return SiteRenderer(handbook, options, audits, calendar, jobs).render()

@@ -1,0 +1,116 @@
+"""Everything the site needs from the handbook, computed once and reused while nothing changed.
+
+``site_content`` is what any site engine calls: it validates, renders and returns pages plus
+the words search should keep whole. The result is cached as JSON (never pickle: the cache
+folder is not trusted) under a fingerprint of every input, so rebuilding an unchanged handbook
+costs one hash of its files.
+"""
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+from ..errors import ValidationFailed
+from ..config import load_policy_config, load_signoff_config
+from ..track.workdays import WorkCalendar
+from ..audit.history import open_repository
+from ..model.build import check_handbook
+from ..problems import Problem, has_errors
+from ..project import HANDOVER_SUFFIXES, Project
+from ..render.pages import SiteOptions, render_site
+from ..audit.repository import audit_json, audit_project
+from ..model.views import customers
+
+AUDIT_FILE = "audit.json"
+
+CACHE_FORMAT = 1
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    pages: dict[str, str]
+    search_words: tuple[str, ...]
+    warnings: tuple[Problem, ...] = ()
+    from_cache: bool = False
+
+
+def _inputs(project: Project) -> list[Path]:
+    package = Path(__file__).parent.parent
+    data = [p for p in project.handbook_dir.rglob("*") if p.suffix in HANDOVER_SUFFIXES]
+    data += list(project.schemas_dir.rglob("*.json")) + list(project.templates_dir.glob("*.yaml"))
+    code = list(package.rglob("*.py")) + list(package.rglob("*.j2"))
+    return sorted(p for p in data + code if p.is_file())
+
+
+def _history_state(project: Project) -> str:
+    """What of the repository the site depends on: the commit checked out (sign-offs come from history)."""
+    repo = open_repository(project.root)
+    if repo is None:
+        return "no-repository"
+    try:
+        head = repo.head.commit.hexsha
+    except ValueError:
+        head = "no-commit"
+    shallow = (Path(repo.git_dir) / "shallow").exists()
+    return f"{head}|shallow={shallow}|{load_signoff_config(project.root).fingerprint()}"
+
+
+def fingerprint(project: Project, options: SiteOptions) -> str:
+    digest = hashlib.sha256(f"{CACHE_FORMAT}|{__version__}|{options.language}|{options.audience}|{options.today}|"
+                            f"{_history_state(project)}".encode())
+    for path in _inputs(project):
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _load(cache_file: Path) -> SiteContent | None:
+    try:
+        data = json.loads(cache_file.read_text(encoding="utf-8"))
+        pages, words, warnings = data["pages"], data["search_words"], data["warnings"]
+        return SiteContent({str(k): str(v) for k, v in pages.items()}, tuple(map(str, words)),
+                           tuple(Problem(**w) for w in warnings), from_cache=True)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None  # missing or damaged: simply rebuild
+
+
+def _save(cache_file: Path, content: SiteContent) -> None:
+    cache_file.parent.mkdir(parents=True, exist_ok=True)
+    for old in cache_file.parent.glob("site-*.json"):
+        old.unlink(missing_ok=True)
+    payload = {"pages": content.pages, "search_words": content.search_words,
+               "warnings": [w.as_dict() for w in content.warnings]}
+    handle, temporary = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        json.dump(payload, stream, ensure_ascii=False)
+    os.replace(temporary, cache_file)
+
+
+def site_content(project: Project, options: SiteOptions, cache_dir: Path | None = None) -> SiteContent:
+    """Pages and search words for the site; raises ValidationFailed if the handbook has errors."""
+    cache_file = cache_dir / f"site-{fingerprint(project, options)}.json" if cache_dir else None
+    if cache_file is not None and (cached := _load(cache_file)) is not None:
+        return cached
+    # Worker processes where they pay (none while other threads run, as under ``mkdocs serve``).
+    result = check_handbook(project, jobs=None)
+    if has_errors(result.problems) or result.handbook is None:
+        raise ValidationFailed(result.problems)
+    handbook = result.handbook
+    words = sorted({entry.name for entry in customers(handbook).values()}
+                   | {person.name for person in handbook.roster.people.values()})
+    audits = audit_project(project, handbook)
+    policy = load_policy_config(project.root)
+    pages = render_site(handbook, options, audits, WorkCalendar(policy.country, policy.subdivision), jobs=None)
+    repo = open_repository(project.root)
+    head = repo.head.commit.hexsha if repo is not None and repo.head.is_valid() else None
+    pages[AUDIT_FILE] = audit_json(handbook, audits, head)
+    content = SiteContent(pages, tuple(words), result.problems)
+    if cache_file is not None:
+        with contextlib.suppress(OSError):  # a read-only checkout still builds, just without the cache
+            _save(cache_file, content)
+    return content

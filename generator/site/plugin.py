@@ -1,0 +1,97 @@
+"""The MkDocs plugin: a thin adapter that hands MkDocs the pages the library renders.
+
+Everything real happens in the library (``publish.site_content``); this class only maps
+MkDocs events onto it, so the site engine can be swapped without touching the rest.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from ..errors import HandoverError, ValidationFailed
+from ..i18n import LANGUAGES
+from ..project import HANDOVER_SUFFIXES, Project
+from ..site.content import SiteContent, site_content
+from ..render.pages import AUDIENCES, SiteOptions
+from ..output.problems import text_report
+
+log = logging.getLogger("mkdocs.plugins.handover")
+
+
+class HandoverPluginConfig(Config):
+    project_dir = c.Optional(c.Dir(exists=True))
+    """Folder holding schemas/ and role_templates/ (default: the folder of mkdocs.yml)."""
+    language = c.Choice(LANGUAGES, default="zh")
+    """Language of the generated pages' labels."""
+    audience = c.Choice(AUDIENCES, default="all-staff")
+    """all-staff leaves restricted fields out; restricted shows everything (serve it behind a login)."""
+    today = c.Optional(c.Type(str))
+    """Fix 'today' (YYYY-MM-DD) for reproducible builds; default: the build day."""
+    cache = c.Type(bool, default=True)
+    """Reuse the rendered pages while no input changed (kept in .cache/handover/)."""
+
+
+class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
+    def __init__(self) -> None:
+        self.project: Project | None = None
+        self.content: SiteContent | None = None
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(self.config.project_dir or Path(config.config_file_path).parent)
+        self.project = Project.at(root, Path(config.docs_dir))
+        options = SiteOptions(self.config.language, self.config.audience, self._today())
+        cache_dir = self.project.root / ".cache" / "handover" if self.config.cache else None
+        try:
+            self.content = site_content(self.project, options, cache_dir)
+        except ValidationFailed as failed:
+            raise PluginError("the handbook has errors:\n" + text_report(failed.problems)) from None
+        except HandoverError as error:  # a shallow clone, a broken schema or template
+            raise PluginError(f"handover: {error}") from None
+        if self.content.warnings:
+            log.info("handbook warnings (run 'handover check' for details):\n%s", text_report(self.content.warnings))
+        self._teach_search_words(self.content.search_words)
+        return config
+
+    @staticmethod
+    def _teach_search_words(words: tuple[str, ...]) -> None:
+        """Customer and people names become single search tokens (Material segments with jieba)."""
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        for word in words:
+            jieba.add_word(word)
+
+    def _today(self) -> dt.date:
+        if not self.config.today:
+            return dt.date.today()
+        try:
+            return dt.date.fromisoformat(self.config.today)
+        except ValueError:
+            raise PluginError(f"handover: 'today: {self.config.today}' is not a date (YYYY-MM-DD)") from None
+
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.content is not None
+        # MkDocs copies every non-Markdown file of the docs folder; raw YAML would bypass escaping
+        # and redaction, so it is never published.
+        for file in list(files):
+            if Path(file.src_uri).suffix in HANDOVER_SUFFIXES:
+                files.remove(file)
+        for uri, content in self.content.pages.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"handover: {uri} in the docs folder clashes with a generated page; rename it")
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        if self.project is not None:
+            server.watch(str(self.project.schemas_dir))
+            server.watch(str(self.project.templates_dir))
+        return server

@@ -1,0 +1,198 @@
+"""Reports over the handbook: what is still open, how risky each handover is, how good it is.
+
+Plain functions over the model; formats (CSV, JSON, Markdown) are chosen at the edge. The risk and
+quality formulas are documented on the site's guide page ``guide/reports.md``.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..audit.signoffs import SIGNED, UNKNOWN, HandoverAudit
+from ..model.handbook import Handbook, Handover
+from ..model.views import COMPLETE, commitments, customer_items, progress, state
+from ..track.workdays import WorkCalendar
+
+SECTIONS = ("tasks", "checklist", "access", "assets")
+
+
+@dataclass(frozen=True)
+class OpenRow:
+    handover: str
+    file: str
+    leaver: str
+    role: str
+    department: str
+    last_day: str
+    section: str
+    item: str
+    title: str
+    owner: str
+    due: str
+    status: str
+    working_days_overdue: int
+
+
+def _open_in(handover: Handover) -> list[tuple[str, str, str, str, str, str]]:
+    """(section, id, title, owner, due, status) of every item not done."""
+    rows = []
+    for task in handover.items("tasks"):
+        if task.get("status") != "done":
+            rows.append(("tasks", str(task.get("id", "")), str(task.get("title", "")), str(task.get("owner", "")),
+                         str(task.get("due", "")), str(task.get("status", ""))))
+    for item in handover.items("checklist"):
+        if item.get("status") == "todo":
+            rows.append(("checklist", str(item.get("id", "")), str(item.get("item", "")),
+                         str(item.get("owner") or handover.leaver), str(item.get("due", "")), "todo"))
+    for account in handover.items("access"):
+        if account.get("status") != "done":
+            rows.append(("access", str(account.get("system", "")), f"{account.get('action', '')}: {account.get('account', '')}",
+                         str(account.get("to") or handover.leaver), str(handover.data["last_day"]), "pending"))
+    for asset in handover.items("assets"):
+        if asset.get("returned") is not True:
+            rows.append(("assets", str(asset.get("tag") or asset.get("item", "")), str(asset.get("item", "")),
+                         handover.leaver, str(handover.data["last_day"]), "not returned"))
+    return rows
+
+
+def incomplete_items(handbook: Handbook, today: dt.date, calendar: WorkCalendar) -> list[OpenRow]:
+    """The incomplete-items report (未完成项报告) across all open handovers, most urgent first."""
+    people, departments = handbook.roster.people, handbook.roster.departments
+    rows = []
+    for handover in handbook.handovers:
+        if state(handover, today) == COMPLETE:
+            continue
+        person = people.get(handover.leaver)
+        department = departments.get(person.department).name if person and person.department in departments else ""
+        for section, item, title, owner, due, status in _open_in(handover):
+            late = 0
+            if due and dt.date.fromisoformat(due) < today:
+                late = max(-calendar.between(today, dt.date.fromisoformat(due)), 1)
+            rows.append(OpenRow(handover.id, handover.file, handover.leaver, handover.role.id, department,
+                                str(handover.data["last_day"]), section, item, title, owner, due, status, late))
+    return sorted(rows, key=lambda r: (-r.working_days_overdue, r.due or "9999", r.handover, r.section, r.item))
+
+
+def rows_as_csv(rows: list[OpenRow]) -> str:
+    """CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    fields = list(OpenRow.__dataclass_fields__)
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([_csv_safe(getattr(row, f)) for f in fields])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _csv_safe(value: Any) -> Any:
+    """Spreadsheets run cells starting with = + - @ as formulas: content is data, never a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def rows_as_json(rows: list[OpenRow]) -> str:
+    return json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
+
+
+# -- risk and quality ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Risk:
+    score: int
+    overdue: int
+    due_soon: int
+    unsigned: int
+    days_left: int
+
+
+def risk(handover: Handover, audit: HandoverAudit | None, today: dt.date, calendar: WorkCalendar) -> Risk:
+    """How likely the handover is to slip; the formula is on guide/reports.md."""
+    days_left = calendar.between(today, handover.last_day)
+    overdue = due_soon = 0
+    for _, _, _, _, due, _ in _open_in(handover):
+        if not due:
+            continue
+        distance = calendar.between(today, dt.date.fromisoformat(due))
+        if dt.date.fromisoformat(due) < today:
+            overdue += 1
+        elif distance <= 3:
+            due_soon += 1
+    unsigned = 0
+    if audit is not None and audit.state not in (SIGNED, UNKNOWN):
+        unsigned = sum(1 for s in audit.signoffs if s.party and s.state != SIGNED)
+    urgency = 10 if today > handover.last_day else (5 if days_left <= 5 else 0)
+    signoff_weight = 3 if days_left <= 5 else 1
+    score = urgency + 2 * overdue + due_soon + signoff_weight * unsigned + (100 - progress(handover).percent) // 10
+    return Risk(score, overdue, due_soon, unsigned, days_left)
+
+
+@dataclass(frozen=True)
+class Quality:
+    score: int
+    findings: tuple[str, ...]
+
+
+def _decision_chain_keys(handover: Handover) -> list[str]:
+    item_fields = []
+    for path in handover.role.paths.customers:
+        spec = handover.role.tree.at(path)
+        if spec is not None and spec.items is not None:
+            item_fields += [key for key, field in spec.items.properties.items() if field.decision_chain]
+    return item_fields
+
+
+def quality(handover: Handover) -> Quality:
+    """100 minus what the seeds warn about; the weights are on guide/reports.md."""
+    findings: list[tuple[int, str]] = []
+    chain_keys = _decision_chain_keys(handover)
+    for _, customer in customer_items(handover):
+        name = customer.get("name", customer.get("id"))
+        if customer.get("key_account") is True:
+            if chain_keys and not any(customer.get(k) for k in chain_keys):
+                findings.append((10, f"key customer {name}: no decision chain"))
+            if customer.get("handover_confirmed_by_customer") is not True:
+                findings.append((5, f"key customer {name}: the customer has not confirmed the new contact"))
+        for opportunity in customer.get("opportunities") or []:
+            if isinstance(opportunity, dict) and not (opportunity.get("next_step") and opportunity.get("due")):
+                findings.append((3, f"{name}: opportunity '{opportunity.get('title', '')}' has no dated next step"))
+    for task in handover.items("tasks"):
+        if not task.get("due") and task.get("status") != "done":
+            findings.append((3, f"task {task.get('id')}: no due date"))
+    for document in handover.items("documents"):
+        if not document.get("location"):
+            findings.append((5, f"document '{document.get('title')}': no location"))
+    for task in commitments(handover):
+        if not task.get("owner") or not task.get("promised_to"):
+            findings.append((5, f"verbal commitment {task.get('id')}: no owner or no counterpart"))
+    for item in handover.items("checklist"):
+        if item.get("status") == "done" and not item.get("evidence"):
+            findings.append((1, f"checklist {item.get('id')}: done without evidence"))
+    score = max(0, 100 - sum(weight for weight, _ in findings))
+    return Quality(score, tuple(text for _, text in findings))
+
+
+def cycle_days(handover: Handover, audit: HandoverAudit | None) -> int | None:
+    """Notice to fully signed, in calendar days, from the sign-off dates in git."""
+    if audit is None or audit.state != SIGNED:
+        return None
+    dates = [s.at[:10] for s in audit.signoffs if s.party and s.at]
+    return (dt.date.fromisoformat(max(dates)) - handover.notice_date).days if dates else None
+
+
+def _cell(value: Any) -> str:
+    """Readable Markdown table cell: pipes escaped, markup characters turned into entities."""
+    text = " ".join(str(value).split())
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
+def open_rows_as_markdown(rows: list[OpenRow]) -> str:
+    headers = ["handover", "leaver", "section", "item", "title", "owner", "due", "status", "overdue (working days)"]
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(v) for v in (r.handover, r.leaver, r.section, r.item, r.title, r.owner, r.due,
+                                                    r.status, r.working_days_overdue or "")) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
