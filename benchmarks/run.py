@@ -758,7 +758,7 @@ def median(values: list[float]) -> float:
 
 
 def check_or_abort(root: Path) -> Any:
-    from generator.model.build import check_handbook
+    from generator import check_handbook
     from generator.project import Project
     from generator.output.problems import text_report
 
@@ -804,7 +804,7 @@ def check_worker(args: argparse.Namespace) -> None:
     root = Path(args.config)
     start = time.perf_counter()
     if args.worker == "check-ours":
-        from generator.model.build import check_handbook
+        from generator import check_handbook
         from generator.project import Project
 
         imported = time.perf_counter()

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from . import __version__
 from .errors import HandoverError, UsageError
-from .model.build import check_handbook
 from .model.handbook import Handbook, Handover
+from .output import formats, render
 from .project import HANDOVER_SUFFIXES, TEXT_SUFFIXES, Project, find_root
-from .output.problems import REPORTERS
+from .session import Session
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -38,7 +38,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate handover files and the roster")
     check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the handbook)")
-    check.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    check.add_argument("--format", choices=formats("problems"), default="text")
     check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
                        help="check files in N processes (default: every core, when there are enough files)")
 
@@ -65,7 +65,7 @@ def _parser() -> argparse.ArgumentParser:
     status = commands.add_parser("status", help="who has signed off which handover, from git history")
     status.add_argument("files", nargs="*", type=Path, metavar="FILE")
     status.add_argument("--person", metavar="ID", help="only handovers this person is a party to")
-    status.add_argument("--format", choices=("text", "json"), default="text")
+    status.add_argument("--format", choices=formats("status"), default="text")
 
     sign = commands.add_parser("sign", help="record your sign-off of a committed handover file")
     sign.add_argument("--as", dest="role", required=True, choices=("leaver", "successor", "manager"))
@@ -77,20 +77,20 @@ def _parser() -> argparse.ArgumentParser:
     scan = commands.add_parser("scan", help="look for secrets in files (default: the handbook and templates)")
     scan.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     scan.add_argument("--staged", action="store_true", help="scan what 'git commit' is about to record")
-    scan.add_argument("--format", choices=sorted(REPORTERS), default="text")
+    scan.add_argument("--format", choices=formats("problems"), default="text")
 
     history = commands.add_parser("scan-history", help="look for secrets in every version of every file in git history")
-    history.add_argument("--format", choices=("text", "json"), default="text")
+    history.add_argument("--format", choices=formats("history"), default="text")
 
     remind = commands.add_parser("remind", help="who must be reminded of what today (and, with --send, e-mail them)")
     remind.add_argument("--today", metavar="DATE", help="the day to compute reminders for (default: today)")
-    remind.add_argument("--format", choices=("text", "json"), default="text")
+    remind.add_argument("--format", choices=formats("reminders"), default="text")
     remind.add_argument("--send", action="store_true", help="send one e-mail per recipient over SMTP (HANDOVER_SMTP_*)")
     remind.add_argument("--state", type=Path, metavar="FILE", help="remember what was sent, so a rerun never sends twice")
 
     report = commands.add_parser("report", help="reports: 'incomplete' lists every open item (未完成项报告)")
     report.add_argument("name", choices=("incomplete",))
-    report.add_argument("--format", choices=("csv", "json", "md"), default="md")
+    report.add_argument("--format", choices=formats("incomplete"), default="md")
     report.add_argument("--today", metavar="DATE", help="the day to count overdue items from (default: today)")
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
 
@@ -115,8 +115,8 @@ def _selected(paths: Sequence[Path], project: Project,
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
-    result = check_handbook(project, _selected(args.paths, project), jobs=args.jobs)
-    output = REPORTERS[args.format](result.problems)
+    result = Session(project, jobs=args.jobs).check(_selected(args.paths, project))
+    output = render("problems", args.format, result.problems)
     if output:
         print(output)
     elif args.format == "text":
@@ -172,10 +172,10 @@ def _serve(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
-def _valid_handbook(project: Project, only: list[Path] | None = None) -> Handbook:
-    result = check_handbook(project, only)
+def _valid_handbook(session: Session, only: list[Path] | None = None) -> Handbook:
+    result = session.check(only)
     if not result.ok or result.handbook is None:
-        print(REPORTERS["text"]([p for p in result.problems if p.is_error]), file=sys.stderr)
+        print(render("problems", "text", [p for p in result.problems if p.is_error]), file=sys.stderr)
         raise HandoverError("fix these problems first (handover check)")
     return result.handbook
 
@@ -194,56 +194,39 @@ def _handovers_for(paths: Sequence[Path], handbook: Handbook, project: Project) 
 
 
 def _status(args: argparse.Namespace, project: Project) -> int:
-    import json
-
-    from .audit.repository import audit_project
-
-    handbook = _valid_handbook(project)
+    session = Session(project)
+    handbook = _valid_handbook(session)
     handovers = _handovers_for(args.files, handbook, project)
     if args.person:
         if args.person not in handbook.roster.people:
             raise UsageError(f"--person {args.person}: not in handbook/people.yaml")
         handovers = [h for h in handovers if args.person in (h.leaver, h.manager, *h.successors)]
-    audits = audit_project(project, handbook)
-    if any(audit.state == "unknown" for audit in audits.values()):
+    if session.history.history is None:
         raise HandoverError("not a git repository: sign-offs are read from git history")
-    chosen = [audits[h.id] for h in sorted(handovers, key=lambda h: h.file)]
-    if args.format == "json":
-        print(json.dumps([a.as_dict() for a in chosen], ensure_ascii=False, indent=2))
-        return EXIT_OK
-    for audit in chosen:
-        print(f"{audit.file}: {audit.state}")
-        for s in audit.signoffs:
-            where = f" {s.commit[:10]} {s.at}" if s.commit else ""
-            print(f"    {s.role:<9} {s.person:<12} {s.state:<8}{where}{' verified' if s.verified else ''}"
-                  f"{'  (' + s.reason + ')' if s.reason else ''}")
+    audits = session.audits(handbook)
+    print(render("status", args.format, [audits[h.id] for h in sorted(handovers, key=lambda h: h.file)]))
     return EXIT_OK
 
 
 def _sign(args: argparse.Namespace, project: Project) -> int:
-    from .audit.repository import sign
+    from .actions.sign import sign
 
-    handbook = _valid_handbook(project, [args.file.resolve()])
+    session = Session(project)
+    handbook = _valid_handbook(session, [args.file.resolve()])
     [handover] = _handovers_for([args.file], handbook, project)
-    commit = sign(project, handover, args.role)
+    commit = sign(project, handover, args.role, handbook.roster, session.signoff_config)
     print(f"signed {handover.file} as {args.role} in commit {commit[:10]}\nnext: push it (or open a pull request)")
     return EXIT_OK
 
 
 def _verify(args: argparse.Namespace, project: Project) -> int:
-    import json
+    from .audit.repository import missing_commits, read_published_audit
 
-    from .audit.history import open_repository, read_history
-    from .audit.repository import missing_commits
-
-    try:
-        published = json.loads(args.against.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"{args.against}: cannot read the audit file: {exc}") from None
-    repo = open_repository(project.root)
-    if repo is None:
+    published = read_published_audit(args.against)
+    history = Session(project).history.history
+    if history is None:
         raise HandoverError("not a git repository")
-    missing = missing_commits(published, read_history(repo))
+    missing = missing_commits(published, history)
     for entry in missing:
         print(f"{entry.get('file')}: {entry.get('role')} sign-off by {entry.get('person')} "
               f"was commit {entry.get('commit')}, which is no longer in history")
@@ -261,7 +244,7 @@ def _scan(args: argparse.Namespace, project: Project) -> int:
         problems = scan_staged(project)
     else:
         problems = scan_files(_selected(args.paths, project, suffixes=TEXT_SUFFIXES) or default_paths(project), project)
-    output = REPORTERS[args.format](problems)
+    output = render("problems", args.format, problems)
     if output:
         print(output)
     if problems and args.staged:
@@ -270,19 +253,10 @@ def _scan(args: argparse.Namespace, project: Project) -> int:
 
 
 def _scan_history(args: argparse.Namespace, project: Project) -> int:
-    import json
-
     from .actions.scan import scan_history
 
     findings = scan_history(project)
-    if args.format == "json":
-        print(json.dumps([{**f.problem.as_dict(), "commit": f.commit} for f in findings], ensure_ascii=False, indent=2))
-    else:
-        for f in findings:
-            p = f.problem
-            print(f"{p.file}:{p.line}:{p.column}: error: {p.message} [secret] (commit {f.commit[:10]})")
-        print(f"{len(findings)} secret(s) in history" + (": rotate each, then purge it (see guide/security.md)"
-                                                           if findings else ""))
+    print(render("history", args.format, findings))
     return EXIT_PROBLEMS if findings else EXIT_OK
 
 
@@ -293,43 +267,27 @@ def _today(text: str | None) -> dt.date:
 
 
 def _remind(args: argparse.Namespace, project: Project) -> int:
-    import json
+    from .track.reminders import reminders_for_day
 
-    from .config import load_policy_config
-    from .track.reminders import SmtpSettings, reminders, send
-    from .audit.repository import audit_project
-    from .track.workdays import WorkCalendar
-
-    today = _today(args.today)
-    handbook = _valid_handbook(project)
-    policy = load_policy_config(project.root)
-    calendar = WorkCalendar(policy.country, policy.subdivision)
-    found = reminders(handbook, audit_project(project, handbook), policy, calendar, today)
-    if args.format == "json":
-        print(json.dumps([r.as_dict() for r in found], ensure_ascii=False, indent=2))
-    elif not calendar.is_working_day(today):
-        print(f"{today} is not a working day ({calendar.holiday_name(today) or 'weekend'}): no reminders")
-    else:
-        for r in found:
-            when = f"{-r.days} working day(s) overdue" if r.days < 0 else f"due in {r.days} working day(s)"
-            print(f"{r.to} <{r.email}>: [{r.kind}] {r.title} ({r.item}) — {r.file} — {r.due}, {when}")
-        print(f"{len(found)} reminder(s) for {len({r.to for r in found})} people")
+    session = Session(project, _today(args.today))
+    handbook = _valid_handbook(session)
+    day = reminders_for_day(handbook, session.audits(handbook), session.policy, session.calendar, session.today)
+    print(render("reminders", args.format, day))
     if args.send:
-        emails, skipped = send(found, SmtpSettings.from_environment(), today, args.state)
+        from .notify.email import SmtpSettings, send
+
+        emails, skipped = send(list(day.reminders), SmtpSettings.from_environment(), session.today, args.state)
         print(f"sent {emails} e-mail(s); {skipped} reminder(s) skipped (already sent today, or no e-mail address)",
               file=sys.stderr)
     return EXIT_OK
 
 
 def _report(args: argparse.Namespace, project: Project) -> int:
-    from .config import load_policy_config
-    from .track.reports import incomplete_items, open_rows_as_markdown, rows_as_csv, rows_as_json
-    from .track.workdays import WorkCalendar
+    from .track.reports import incomplete_items
 
-    handbook = _valid_handbook(project)
-    policy = load_policy_config(project.root)
-    rows = incomplete_items(handbook, _today(args.today), WorkCalendar(policy.country, policy.subdivision))
-    text = {"csv": rows_as_csv, "json": rows_as_json, "md": open_rows_as_markdown}[args.format](rows)
+    session = Session(project, _today(args.today))
+    rows = incomplete_items(_valid_handbook(session), session.today, session.calendar)
+    text = render("incomplete", args.format, rows)
     if args.output:
         args.output.write_text(text, encoding="utf-8", newline="")
         print(f"wrote {len(rows)} open item(s) to {args.output}", file=sys.stderr)
@@ -349,7 +307,7 @@ def _install_hook(args: argparse.Namespace, project: Project) -> int:
 def _codeowners(args: argparse.Namespace, project: Project) -> int:
     from .actions.codeowners import update_codeowners
 
-    handbook = _valid_handbook(project)
+    handbook = _valid_handbook(Session(project))
     path, changed = update_codeowners(project, handbook, args.forge, check_only=args.check)
     shown = project.display(path)
     if args.check:

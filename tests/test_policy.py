@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.model.build import check_handbook
+from generator import check_handbook
 from generator.project import Project
 
 from .conftest import CASES, copy_project

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import ValidationFailed
-from generator.model.build import check_handbook
+from generator import check_handbook
 from generator.project import Project
 from generator.site.content import site_content
 from generator.render.pages import SiteOptions, render_site

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from icalendar import Calendar
 
-from generator.model.build import check_handbook
+from generator import check_handbook
 from generator.project import Project
-from generator.track.reports import quality, rows_as_csv
+from generator.output.incomplete import rows_as_csv
+from generator.track.reports import quality
 from generator.site.build import build_site
 
 from .conftest import CASES, REPO

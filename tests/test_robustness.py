@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.model.build import check_handbook
+from generator import check_handbook
 from generator.problems import Problem
 from generator.project import Project
 from generator.render.pages import SiteOptions, render_site

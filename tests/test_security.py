@@ -14,7 +14,7 @@ import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.model.build import check_handbook
+from generator import check_handbook
 from generator.load.document import load_file
 from generator.project import Project
 from generator.render.pages import SiteOptions, render_site

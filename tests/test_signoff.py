@@ -189,13 +189,14 @@ def test_verify_catches_a_rewritten_history(repo: GitRepo, cli, tmp_path: Path) 
     repo.sign("Acked-by", "lina", HANDOVER)
     approval = repo.sign("Approved-by", "wangfang", HANDOVER)
     published = tmp_path / "audit.json"
-    from generator.model.build import check_handbook
+    from generator import check_handbook
     from generator.project import Project
-    from generator.audit.repository import audit_json, audit_project
+    from generator.audit.repository import audit_json
+    from generator.session import Session
 
     handbook = check_handbook(Project.at(repo.root)).handbook
     assert handbook is not None
-    published.write_text(audit_json(handbook, audit_project(Project.at(repo.root), handbook), repo.head()), encoding="utf-8")
+    published.write_text(audit_json(handbook, Session(Project.at(repo.root)).audits(handbook), repo.head()), encoding="utf-8")
     code, out, _ = cli("verify", "--against", str(published), root=repo.root)
     assert code == 0, out
     repo.git("reset", "-q", "--hard", "HEAD~1")  # the approval is rewritten away, as by a force-push

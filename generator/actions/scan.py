@@ -11,7 +11,7 @@ from ..audit.history import open_repository, read_history
 from ..load.document import decode, read_text
 from ..problems import Problem
 from ..project import TEXT_SUFFIXES, Project
-from ..check.secrets import secret_problems
+from ..check.secrets import HistoryFinding, secret_problems
 
 HOOK_MARK = "# installed by 'handover install-hook'"
 
@@ -55,12 +55,6 @@ def scan_staged(project: Project) -> list[Problem]:
         text, found = decode(_git(root, "show", f":{name}"), name)
         problems += found if text is None else secret_problems(text, name)
     return problems
-
-
-@dataclass(frozen=True)
-class HistoryFinding:
-    commit: str
-    problem: Problem
 
 
 def _blobs(root: Path, shas: list[str]) -> dict[str, bytes]:

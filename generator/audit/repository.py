@@ -1,4 +1,5 @@
-"""Sign-off against a real repository: read history once, sign, and verify a published audit."""
+"""The repository around a project, read once: its history, where each handover sits in it, and the
+published audit that lets a later checkout prove no sign-off vanished."""
 from __future__ import annotations
 
 import json
@@ -6,42 +7,43 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import git
-
-from ..audit.signoffs import HandoverAudit, audit_handbook, people_by_email
-from ..config import SignoffConfig, load_signoff_config
-from ..errors import HandoverError, UsageError
-from ..audit.history import History, open_repository, read_history
-from ..model.handbook import Handbook, Handover
+from ..config import SignoffConfig
+from ..errors import UsageError
+from ..model.handbook import Handbook
 from ..project import Project
+from .history import History, open_repository, read_history
+from .signoffs import HandoverAudit, audit_handbook
 
 AUDIT_FORMAT = 1
 
 
 @dataclass(frozen=True)
-class ProjectHistory:
-    """The repository around a project, read once: None history means no git repository at all."""
+class RepositoryHistory:
+    """One ``git log`` of the repository holding a project; ``history`` is None without a repository."""
 
     history: History | None
-    repo_paths: dict[str, str]
     config: SignoffConfig
 
+    @property
+    def head(self) -> str | None:
+        return None if self.history is None else self.history.head
 
-def read_project_history(project: Project, handbook: Handbook) -> ProjectHistory:
-    config = load_signoff_config(project.root)
+    def repo_path(self, project: Project, file: str) -> str:
+        """Where a project-relative file sits inside the repository (git paths are repository-relative)."""
+        assert self.history is not None
+        return (project.root / file).resolve().relative_to(self.history.root.resolve()).as_posix()
+
+    def audit(self, project: Project, handbook: Handbook) -> dict[str, HandoverAudit]:
+        paths = {} if self.history is None else {h.id: self.repo_path(project, h.file) for h in handbook.handovers}
+        return audit_handbook(handbook, self.history, self.config, paths)
+
+
+def read_repository_history(project: Project, config: SignoffConfig) -> RepositoryHistory:
     repo = open_repository(project.root)
     if repo is None:
-        return ProjectHistory(None, {}, config)
+        return RepositoryHistory(None, config)
     allowed = (project.root / config.allowed_signers) if config.allowed_signers else None
-    history = read_history(repo, allowed)
-    top = history.root.resolve()
-    paths = {h.id: (project.root / h.file).resolve().relative_to(top).as_posix() for h in handbook.handovers}
-    return ProjectHistory(history, paths, config)
-
-
-def audit_project(project: Project, handbook: Handbook) -> dict[str, HandoverAudit]:
-    found = read_project_history(project, handbook)
-    return audit_handbook(handbook, found.history, found.config, found.repo_paths)
+    return RepositoryHistory(read_history(repo, allowed), config)
 
 
 def audit_json(handbook: Handbook, audits: dict[str, HandoverAudit], head: str | None) -> str:
@@ -61,42 +63,8 @@ def missing_commits(published: Any, history: History) -> list[dict[str, Any]]:
     return [e for e in entries if isinstance(e, dict) and isinstance(e.get("commit"), str) and e["commit"] not in history]
 
 
-def sign(project: Project, handover: Handover, role: str) -> str:
-    """Record the current git identity's sign-off of ``handover`` as an empty commit; return its id."""
-    repo = open_repository(project.root)
-    if repo is None:
-        raise UsageError("not a git repository: sign-offs live in git history")
-    config = load_signoff_config(project.root)
-    reader = repo.config_reader()
-    name = str(reader.get_value("user", "name", ""))
-    email = str(reader.get_value("user", "email", "")).lower()
-    person = people_by_email(_roster_of(project)).get(email)
-    if person is None:
-        raise UsageError(f"your git e-mail '{email}' is not in handbook/people.yaml (email or git_emails)")
-    holders = {"leaver": [handover.leaver], "successor": list(handover.successors), "manager": [handover.manager]}[role]
-    if person not in holders:
-        raise UsageError(f"you are {person}, but the {role} of this handover is {', '.join(holders)}")
-    top = Path(repo.working_tree_dir or ".").resolve()
-    path = (project.root / handover.file).resolve().relative_to(top).as_posix()
-    if repo.git.ls_files("--", path) == "":
-        raise UsageError(f"{handover.file} is not committed yet: commit it first, then sign what is committed")
-    if repo.git.status("--porcelain", "--", path):
-        raise UsageError(f"{handover.file} has uncommitted changes: commit them first (you sign what is committed)")
-    key = config.trailers[role][0]
-    message = f"Sign off {handover.id} as {role}\n\nHandover: {path}\n{key}: {name} <{email}>\n"
-    options = ["-S"] if config.require_signed else []
+def read_published_audit(path: Path) -> Any:
     try:
-        repo.git.commit("--allow-empty", "--no-verify", *options, "-m", message)
-    except git.GitCommandError as exc:
-        raise HandoverError(f"git could not record the sign-off: {exc.stderr.strip() or exc}") from exc
-    return repo.head.commit.hexsha
-
-
-def _roster_of(project: Project) -> Any:
-    from ..model.build import load_roster
-    from ..load.schemas import SchemaSet
-
-    roster, _ = load_roster(project, SchemaSet(project.schemas_dir, project.templates_dir))
-    if roster is None:
-        raise UsageError("the roster handbook/people.yaml has errors; run 'handover check' first")
-    return roster
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"{path}: cannot read the audit file: {exc}") from None

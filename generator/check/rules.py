@@ -10,13 +10,12 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..config import SecurityConfig
 from ..load.document import Document, pointer_join
-from ..model.handbook import Handover, Roster
 from ..problems import Problem
 from ..load.schemas import Field, FieldPaths, values_at
 
@@ -48,11 +47,11 @@ def _at(data: Any, paths: tuple[tuple[str, ...], ...]) -> Iterator[tuple[str, An
         yield from values_at(data, path)
 
 
-def person_problems(doc: Document, paths: FieldPaths, roster: Roster) -> list[Problem]:
+def person_problems(doc: Document, paths: FieldPaths, people: Collection[str]) -> list[Problem]:
     problems = []
     for pointer, value in _at(doc.data, paths.people):
-        if isinstance(value, str) and value not in roster.people:
-            close = difflib.get_close_matches(value, list(roster.people), n=1)
+        if isinstance(value, str) and value not in people:
+            close = difflib.get_close_matches(value, list(people), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "add the person to handbook/people.yaml, or fix the id"
             problems.append(_problem(doc, pointer, "unknown-person", f"'{value}' is not in the roster", hint))
     return problems
@@ -216,9 +215,9 @@ def commitment_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
 
 @dataclass(frozen=True)
 class RuleContext:
-    """What per-file rules need beyond the document: the roster, settings and the day it is."""
+    """What per-file rules need beyond the document: who is in the roster, settings and the day it is."""
 
-    roster: Roster
+    people: frozenset[str]
     security: SecurityConfig
     today: dt.date
     root: Path | None = None
@@ -231,11 +230,10 @@ class RuleContext:
 def document_problems(doc: Document, paths: FieldPaths, context: RuleContext, template_ids: list[str]) -> list[Problem]:
     """Every per-file rule, for a document that passed its schema."""
     data = doc.data
-    roster = context.roster
     return [
         *credential_problems(doc, paths, context.security),
         *retention_problems(doc, data, context.today),
-        *person_problems(doc, paths, roster),
+        *person_problems(doc, paths, context.people),
         *party_problems(doc, data),
         *date_problems(doc, data),
         *unique_id_problems(doc, paths),
@@ -246,17 +244,20 @@ def document_problems(doc: Document, paths: FieldPaths, context: RuleContext, te
     ]
 
 
-def cross_file_problems(handovers: list[tuple[Handover, Document]]) -> list[Problem]:
-    """Rules over the whole handbook: unique handover ids, one name per customer id."""
+def cross_file_problems(documents: list[tuple[str, FieldPaths, Document]]) -> list[Problem]:
+    """Rules over the whole handbook: unique handover ids, one name per customer id.
+
+    ``documents`` are (handover id, the role's field paths, document) of every file that passed its schema.
+    """
     problems = []
     by_id: dict[str, Document] = {}
     names: dict[str, tuple[str, Document, str]] = {}
-    for handover, doc in handovers:
-        if handover.id in by_id:
-            problems.append(_problem(doc, "", "duplicate-handover", f"another handover file is also named '{handover.id}' "
-                                     f"({by_id[handover.id].path})", "rename one of the files; the name is its page address"))
-        by_id.setdefault(handover.id, doc)
-        for pointer, value in _at(handover.data, handover.role.paths.customers):
+    for handover_id, paths, doc in documents:
+        if handover_id in by_id:
+            problems.append(_problem(doc, "", "duplicate-handover", f"another handover file is also named '{handover_id}' "
+                                     f"({by_id[handover_id].path})", "rename one of the files; the name is its page address"))
+        by_id.setdefault(handover_id, doc)
+        for pointer, value in _at(doc.data, paths.customers):
             if not isinstance(value, list):
                 continue
             for index, item in enumerate(value):

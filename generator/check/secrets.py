@@ -228,3 +228,11 @@ def secret_problems(text: str, path: str) -> list[Problem]:
                     "looks like a secret (" + ", ".join(sorted({f.kind for f in found})) + "): never store it in the handbook",
                     HINT)
             for line, found in sorted(by_line.items())]
+
+
+@dataclass(frozen=True)
+class HistoryFinding:
+    """A secret in a version of a file that git history still holds."""
+
+    commit: str
+    problem: Problem

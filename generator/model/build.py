@@ -1,7 +1,7 @@
-"""Load and validate a whole handbook: roster, every handover file, cross-file rules.
+"""Build the model from a whole handbook: roster, every handover file, cross-file rules.
 
-This is the library's front door. It collects every problem from every file before it
-returns; raising is left to the edges (CLI, MkDocs plugin).
+Every problem from every file is collected before it returns; raising is left to the edges
+(CLI, MkDocs plugin). Rules that need git history run above this stage (``session``).
 """
 from __future__ import annotations
 
@@ -18,9 +18,7 @@ from ..model.handbook import Department, Handbook, Handover, Person, Roster
 from ..errors import ProjectError
 from ..problems import Problem, has_errors
 from ..project import Project
-from ..config import load_policy_config, load_security_config
-from ..track.policy import policy_problems
-from ..track.workdays import WorkCalendar
+from ..config import load_security_config
 from ..check.rules import (RuleContext, cross_file_problems, document_problems, person_problems, placeholder_problems,
                     roster_problems)
 from ..load.schemas import FieldPaths, Role, SchemaSet
@@ -38,6 +36,30 @@ class CheckResult:
     @property
     def ok(self) -> bool:
         return not has_errors(self.problems)
+
+
+@dataclass(frozen=True)
+class LoadedHandbook:
+    """Every file read and checked on its own and against the others; the model is built last."""
+
+    roster: Roster | None
+    documents: tuple[tuple[Handover, Document], ...]  # files that parsed and name a known role, errors or not
+    schemas: SchemaSet
+    problems: tuple[Problem, ...]
+
+    def partial_handbook(self) -> Handbook | None:
+        """The handbook as far as it can be read, for rules that need several files (no roles)."""
+        return None if self.roster is None else Handbook(self.roster, tuple(h for h, _ in self.documents), {})
+
+    def result(self, more: list[Problem], only: set[str] | None = None) -> CheckResult:
+        """The check's verdict with ``more`` problems added, reported for the files in ``only`` (default: all)."""
+        problems = [*self.problems, *more]
+        if only is not None:
+            problems = [p for p in problems if p.file in only]
+        handbook = None
+        if self.roster is not None and not has_errors(problems):
+            handbook = Handbook(self.roster, tuple(h for h, _ in self.documents), {r.id: r for r in self.schemas.roles()})
+        return CheckResult(handbook, tuple(sorted(problems, key=lambda p: (p.file, p.line, p.column, p.rule))))
 
 
 def _file_problem(path: str, rule: str, message: str, hint: str) -> Problem:
@@ -69,7 +91,7 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
                               tuple(p.get("ssh_principals", ())), p.get("github", ""), p.get("gitlab", ""))
               for p in data["people"]}
     roster = Roster(departments, people)
-    problems += person_problems(doc, people_paths, roster)  # department heads
+    problems += person_problems(doc, people_paths, people.keys())  # department heads
     return (None if has_errors(problems) else roster), problems
 
 
@@ -125,44 +147,20 @@ def _prepare_for_workers(schemas: SchemaSet) -> None:
             pass  # raised again, by the file that uses the broken role, exactly as in a serial check
 
 
-def _policy(project: Project, loaded: list[tuple[Handover, Document]], roster: Roster, today: dt.date) -> list[Problem]:
-    """Time rules; the sign-off ones only where full git history can be read."""
-    from ..audit.history import ShallowHistory
-    from ..audit.repository import audit_project
+def read_handbook(project: Project, today: dt.date, jobs: int | None = 1) -> LoadedHandbook:
+    """Load and check the roster, every handover file and the cross-file rules; build nothing yet.
 
-    policy = load_policy_config(project.root)
-    calendar = WorkCalendar(policy.country, policy.subdivision)
-    handbook = Handbook(roster, tuple(h for h, _ in loaded), {})
-    problems: list[Problem] = []
-    try:
-        audits = audit_project(project, handbook)
-    except ShallowHistory as shallow:
-        audits = {}
-        problems.append(Problem(project.display(project.people_file), 1, 1, "", "warning", "policy-no-history",
-                                "sign-off deadlines not checked: this is a shallow clone", str(shallow)))
-    for handover, doc in loaded:
-        audit = audits.get(handover.id)
-        problems += policy_problems(handover, doc, policy, calendar, today,
-                                    audit if audit is not None and audit.state != "unknown" else None)
-    return problems
-
-
-def check_handbook(project: Project, only: list[Path] | None = None, today: dt.date | None = None,
-                   jobs: int | None = 1) -> CheckResult:
-    """Validate the roster and every handover; report problems for ``only`` (default: all files).
-
-    Cross-file rules always see the whole handbook, so checking one file still catches a clash
-    with another. Files are checked in ``jobs`` worker processes (None: as the cores and the
-    number of files suggest); the result does not depend on it.
+    Files are checked in ``jobs`` worker processes (None: as the cores and the number of files
+    suggest); the result does not depend on it.
     """
     with paused_cycle_collection():
-        return _check(project, only, today or dt.date.today(), jobs)
+        return _read(project, today, jobs)
 
 
-def _check(project: Project, only: list[Path] | None, today: dt.date, jobs: int | None) -> CheckResult:
+def _read(project: Project, today: dt.date, jobs: int | None) -> LoadedHandbook:
     schemas = SchemaSet(project.schemas_dir, project.templates_dir)
     roster, problems = load_roster(project, schemas)
-    context = None if roster is None else RuleContext(roster, load_security_config(project.root), today, project.root)
+    context = None if roster is None else RuleContext(frozenset(roster.people), load_security_config(project.root), today, project.root)
     paths = project.handover_files()
     if worker_count(len(paths), jobs) > 1:
         _prepare_for_workers(schemas)
@@ -173,16 +171,8 @@ def _check(project: Project, only: list[Path] | None, today: dt.date, jobs: int 
         role = None if role_id is None else schemas.role(role_id)
         if doc is not None and role is not None:
             loaded.append((Handover(path.stem, doc.path, role, doc.data), doc))
-    problems += cross_file_problems(loaded)
-    if roster is not None:
-        problems += _policy(project, loaded, roster, today)
+    problems += cross_file_problems([(h.id, h.role.paths, doc) for h, doc in loaded])
     for page in project.page_files():  # hand-written pages are published too: scan them like the rest
         text, found = read_text(page, project.display(page))
         problems += found if text is None else secret_problems(text, project.display(page))
-    if only is not None:
-        wanted = {project.display(p) for p in only}
-        problems = [p for p in problems if p.file in wanted]
-    handbook = None
-    if roster is not None and not has_errors(problems):
-        handbook = Handbook(roster, tuple(h for h, _ in loaded), {r.id: r for r in schemas.roles()})
-    return CheckResult(handbook, tuple(sorted(problems, key=lambda p: (p.file, p.line, p.column, p.rule))))
+    return LoadedHandbook(roster, tuple(loaded), schemas, tuple(problems))

@@ -1,8 +1,8 @@
-"""One reporter per output format. Reporters only format; they never decide the exit code."""
+"""Problems (of check and scan) as text, JSON and GitHub workflow annotations."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..problems import Problem
 
@@ -39,10 +39,3 @@ def github_report(problems: Sequence[Problem]) -> str:
         lines.append(f"::{p.severity} file={_github_escape(p.file, property_value=True)},line={p.line},"
                      f"col={p.column}::{_github_escape(message)}")
     return "\n".join(lines)
-
-
-REPORTERS: dict[str, Callable[[Sequence[Problem]], str]] = {
-    "text": text_report,
-    "json": json_report,
-    "github": github_report,
-}

@@ -376,7 +376,6 @@ class SiteRenderer:
             self.page("reports_quality.md.j2", "reports/quality.md",
                       ranked=sorted(handovers, key=lambda h: (self.qualities[h.id].score, h.id))),
         ])
-        pages["reports/incomplete.csv"] = reports.rows_as_csv(rows)
         charts = self.charts(handovers, rows)
         pages.update({f"reports/{name}.svg": svg for name, (svg, _) in charts.items()})
         evaluated = [h for h in handovers if isinstance(h.data.get("evaluation"), dict)]

@@ -17,17 +17,19 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import ValidationFailed
-from ..config import load_policy_config, load_signoff_config
-from ..track.workdays import WorkCalendar
 from ..audit.history import open_repository
-from ..model.build import check_handbook
+from ..config import load_signoff_config
+from ..output import render as render_output
+from ..session import Session
+from ..track.reports import incomplete_items
 from ..problems import Problem, has_errors
 from ..project import HANDOVER_SUFFIXES, Project
 from ..render.pages import SiteOptions, render_site
-from ..audit.repository import audit_json, audit_project
+from ..audit.repository import audit_json
 from ..model.views import customers
 
 AUDIT_FILE = "audit.json"
+INCOMPLETE_CSV = "reports/incomplete.csv"
 
 CACHE_FORMAT = 1
 
@@ -97,18 +99,17 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
     if cache_file is not None and (cached := _load(cache_file)) is not None:
         return cached
     # Worker processes where they pay (none while other threads run, as under ``mkdocs serve``).
-    result = check_handbook(project, jobs=None)
+    session = Session(project, options.today, jobs=None)
+    result = session.check()
     if has_errors(result.problems) or result.handbook is None:
         raise ValidationFailed(result.problems)
     handbook = result.handbook
     words = sorted({entry.name for entry in customers(handbook).values()}
                    | {person.name for person in handbook.roster.people.values()})
-    audits = audit_project(project, handbook)
-    policy = load_policy_config(project.root)
-    pages = render_site(handbook, options, audits, WorkCalendar(policy.country, policy.subdivision), jobs=None)
-    repo = open_repository(project.root)
-    head = repo.head.commit.hexsha if repo is not None and repo.head.is_valid() else None
-    pages[AUDIT_FILE] = audit_json(handbook, audits, head)
+    audits = session.audits(handbook)
+    pages = render_site(handbook, options, audits, session.calendar, jobs=None)
+    pages[INCOMPLETE_CSV] = render_output("incomplete", "csv", incomplete_items(handbook, options.today, session.calendar))
+    pages[AUDIT_FILE] = audit_json(handbook, audits, session.history.head)
     content = SiteContent(pages, tuple(words), result.problems)
     if cache_file is not None:
         with contextlib.suppress(OSError):  # a read-only checkout still builds, just without the cache

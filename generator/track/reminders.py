@@ -1,4 +1,4 @@
-"""Reminders before things are late, and e-mail that sends each of them once.
+"""Reminders before things are late: who must hear about what today. Delivery is ``notify``'s job.
 
 Default rules (from the seeds, thresholds in ``[tool.handover.policy]``): the owner of an open item
 within 3 working days of its deadline; the manager within 1 working day and every working day it is
@@ -7,27 +7,16 @@ overdue; whoever's sign-off the handover is waiting for. Nothing is sent on days
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
-import smtplib
-import ssl
-import tempfile
-from collections import defaultdict
 from dataclasses import asdict, dataclass
-from email.message import EmailMessage
-from email.utils import formataddr
-from pathlib import Path
 from typing import Any
 
 from ..audit.signoffs import SIGNED, UNKNOWN, HandoverAudit
 from ..config import PolicyConfig
-from ..errors import HandoverError, UsageError
 from ..model.handbook import Handbook, Handover
 from ..model.views import COMPLETE, state
 from ..track.workdays import WorkCalendar
 
 DUE_SOON, OVERDUE, SIGNOFF_PENDING = "due-soon", "overdue", "signoff-pending"
-STATE_DAYS_KEPT = 40
 
 
 @dataclass(frozen=True)
@@ -107,102 +96,16 @@ def reminders(handbook: Handbook, audits: dict[str, HandoverAudit], policy: Poli
     return sorted(found.values(), key=lambda r: (r.to, r.days, r.file, r.item, r.kind))
 
 
-# -- sending -------------------------------------------------------------------------------------
-
 @dataclass(frozen=True)
-class SmtpSettings:
-    host: str
-    port: int
-    security: str  # starttls | ssl | none
-    user: str | None
-    password: str | None
-    sender: str
+class DayReminders:
+    """Everything one run of ``remind`` found; ``day_off`` names the holiday (or weekend) when nothing is due."""
 
-    @classmethod
-    def from_environment(cls, environ: dict[str, str] | None = None) -> SmtpSettings:
-        env = dict(os.environ if environ is None else environ)
-        host = env.get("HANDOVER_SMTP_HOST")
-        if not host:
-            raise UsageError("--send needs HANDOVER_SMTP_HOST (and HANDOVER_SMTP_PORT, HANDOVER_SMTP_TLS, "
-                             "HANDOVER_SMTP_USER, HANDOVER_SMTP_PASSWORD, HANDOVER_SMTP_FROM as needed)")
-        security = env.get("HANDOVER_SMTP_TLS", "starttls").lower()
-        if security not in ("starttls", "ssl", "none"):
-            raise UsageError("HANDOVER_SMTP_TLS must be starttls, ssl or none")
-        default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
-        try:
-            port = int(env.get("HANDOVER_SMTP_PORT", default_port))
-        except ValueError:
-            raise UsageError("HANDOVER_SMTP_PORT must be a number") from None
-        return cls(host, port, security, env.get("HANDOVER_SMTP_USER"), env.get("HANDOVER_SMTP_PASSWORD"),
-                   env.get("HANDOVER_SMTP_FROM", "handover-kb@localhost"))
+    today: dt.date
+    day_off: str | None
+    reminders: tuple[Reminder, ...]
 
 
-def compose(recipient: Reminder, items: list[Reminder], sender: str, today: dt.date) -> EmailMessage:
-    message = EmailMessage()
-    message["From"] = sender
-    message["To"] = formataddr((recipient.to, recipient.email))
-    message["Subject"] = f"交接提醒 / Handover reminders: {len(items)} item(s) — {today.isoformat()}"
-    lines = [f"{recipient.to}, 您好 / hello,", ""]
-    for r in items:
-        when = f"逾期 {-r.days} 个工作日 / {-r.days} working day(s) overdue" if r.days < 0 else (
-            f"{r.days} 个工作日内到期 / due in {r.days} working day(s)")
-        lines.append(f"- [{r.kind}] {r.title} ({r.item}) — {r.file} — {r.due}, {when}")
-    lines += ["", "请更新交接文件或在知识库中查看详情。 Update the handover file, or see the knowledge base."]
-    message.set_content("\n".join(lines))
-    return message
-
-
-def _load_state(path: Path | None) -> dict[str, list[str]]:
-    if path is None or not path.is_file():
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(day): [str(k) for k in keys] for day, keys in data.get("sent", {}).items()}
-    except (ValueError, AttributeError, OSError) as exc:
-        raise UsageError(f"{path}: not a reminder state file ({exc}); move it away to start afresh") from None
-
-
-def _save_state(path: Path, sent: dict[str, list[str]], today: dt.date) -> None:
-    horizon = (today - dt.timedelta(days=STATE_DAYS_KEPT)).isoformat()
-    kept = {day: keys for day, keys in sent.items() if day >= horizon}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        json.dump({"sent": kept}, stream, ensure_ascii=False, indent=1)
-    os.replace(temporary, path)
-
-
-def send(items: list[Reminder], settings: SmtpSettings, today: dt.date, state_file: Path | None) -> tuple[int, int]:
-    """One e-mail per recipient with their reminders not yet sent today; returns (e-mails sent, skipped)."""
-    sent = _load_state(state_file)
-    already = set(sent.get(today.isoformat(), []))
-    by_person: dict[str, list[Reminder]] = defaultdict(list)
-    skipped = 0
-    for reminder in items:
-        if reminder.key in already or not reminder.email:
-            skipped += 1
-            continue
-        by_person[reminder.to].append(reminder)
-    if not by_person:
-        return 0, skipped
-    try:
-        if settings.security == "ssl":
-            server: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=30,
-                                                    context=ssl.create_default_context())
-        else:
-            server = smtplib.SMTP(settings.host, settings.port, timeout=30)
-        with server:
-            if settings.security == "starttls":
-                server.starttls(context=ssl.create_default_context())
-            if settings.user:
-                server.login(settings.user, settings.password or "")
-            count = 0
-            for _, mine in sorted(by_person.items()):
-                server.send_message(compose(mine[0], mine, settings.sender, today))
-                count += 1
-                sent.setdefault(today.isoformat(), []).extend(r.key for r in mine)
-                if state_file is not None:  # after every e-mail: a crash halfway never sends twice
-                    _save_state(state_file, sent, today)
-    except (OSError, smtplib.SMTPException) as exc:
-        raise HandoverError(f"could not send e-mail through {settings.host}:{settings.port}: {exc}") from exc
-    return count, skipped
+def reminders_for_day(handbook: Handbook, audits: dict[str, HandoverAudit], policy: PolicyConfig,
+                      calendar: WorkCalendar, today: dt.date) -> DayReminders:
+    day_off = None if calendar.is_working_day(today) else (calendar.holiday_name(today) or "weekend")
+    return DayReminders(today, day_off, tuple(reminders(handbook, audits, policy, calendar, today)))

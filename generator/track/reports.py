@@ -5,10 +5,7 @@ quality formulas are documented on the site's guide page ``guide/reports.md``.
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -75,28 +72,6 @@ def incomplete_items(handbook: Handbook, today: dt.date, calendar: WorkCalendar)
             rows.append(OpenRow(handover.id, handover.file, handover.leaver, handover.role.id, department,
                                 str(handover.data["last_day"]), section, item, title, owner, due, status, late))
     return sorted(rows, key=lambda r: (-r.working_days_overdue, r.due or "9999", r.handover, r.section, r.item))
-
-
-def rows_as_csv(rows: list[OpenRow]) -> str:
-    """CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    fields = list(OpenRow.__dataclass_fields__)
-    writer.writerow(fields)
-    for row in rows:
-        writer.writerow([_csv_safe(getattr(row, f)) for f in fields])
-    return "\ufeff" + buffer.getvalue()
-
-
-def _csv_safe(value: Any) -> Any:
-    """Spreadsheets run cells starting with = + - @ as formulas: content is data, never a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
-def rows_as_json(rows: list[OpenRow]) -> str:
-    return json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
 
 
 # -- risk and quality ------------------------------------------------------------------------------
@@ -182,17 +157,3 @@ def cycle_days(handover: Handover, audit: HandoverAudit | None) -> int | None:
         return None
     dates = [s.at[:10] for s in audit.signoffs if s.party and s.at]
     return (dt.date.fromisoformat(max(dates)) - handover.notice_date).days if dates else None
-
-
-def _cell(value: Any) -> str:
-    """Readable Markdown table cell: pipes escaped, markup characters turned into entities."""
-    text = " ".join(str(value).split())
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-
-
-def open_rows_as_markdown(rows: list[OpenRow]) -> str:
-    headers = ["handover", "leaver", "section", "item", "title", "owner", "due", "status", "overdue (working days)"]
-    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
-    lines += ["| " + " | ".join(_cell(v) for v in (r.handover, r.leaver, r.section, r.item, r.title, r.owner, r.due,
-                                                    r.status, r.working_days_overdue or "")) + " |" for r in rows]
-    return "\n".join(lines) + "\n"

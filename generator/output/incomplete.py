@@ -1,0 +1,46 @@
+"""The incomplete-items report (未完成项报告) as CSV for Excel, JSON and Markdown."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from typing import Any
+
+from ..track.reports import OpenRow
+
+
+def rows_as_csv(rows: list[OpenRow]) -> str:
+    """CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    fields = list(OpenRow.__dataclass_fields__)
+    writer.writerow(fields)
+    for row in rows:
+        writer.writerow([_csv_safe(getattr(row, f)) for f in fields])
+    return "\ufeff" + buffer.getvalue()
+
+
+def _csv_safe(value: Any) -> Any:
+    """Spreadsheets run cells starting with = + - @ as formulas: content is data, never a formula."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def rows_as_json(rows: list[OpenRow]) -> str:
+    return json.dumps([asdict(r) for r in rows], ensure_ascii=False, indent=2)
+
+
+def _cell(value: Any) -> str:
+    """Readable Markdown table cell: pipes escaped, markup characters turned into entities."""
+    text = " ".join(str(value).split())
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+
+
+def open_rows_as_markdown(rows: list[OpenRow]) -> str:
+    headers = ["handover", "leaver", "section", "item", "title", "owner", "due", "status", "overdue (working days)"]
+    lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
+    lines += ["| " + " | ".join(_cell(v) for v in (r.handover, r.leaver, r.section, r.item, r.title, r.owner, r.due,
+                                                    r.status, r.working_days_overdue or "")) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
