@@ -26,13 +26,13 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
 
+from generator.audit.history import open_repository, read_history  # noqa: E402
 from generator.audit.signoffs import audit_handbook  # noqa: E402
 from generator.config import SignoffConfig  # noqa: E402
-from generator.audit.history import open_repository, read_history  # noqa: E402
+from generator.load.schemas import SchemaSet  # noqa: E402
 from generator.model.build import load_roster  # noqa: E402
 from generator.model.handbook import Handbook, Handover  # noqa: E402
 from generator.project import Project  # noqa: E402
-from generator.load.schemas import SchemaSet  # noqa: E402
 
 PEOPLE = ["wangfang", "lina", "liuyang", "chenjing", "yangfan", "zhaolei", "sunli", "wuhao", "zhengqiang",
           "xumin", "gaoyan", "mabin", "huangli", "luoping", "zhangwei", "zhoujie", "heyu", "fengtao", "linxiao"]

@@ -102,8 +102,7 @@ def folded(key: str, text: str, indent: int, width: int = 70) -> list[str]:
 # Vocabulary
 # ----------------------------------------------------------------------------------------------
 
-CITIES = ("上海 苏州 杭州 南京 无锡 宁波 常州 嘉兴 合肥 武汉 成都 重庆 西安 青岛 济南 天津 北京 广州 深圳 东莞 "
-          "佛山 厦门 福州 长沙 郑州 昆明 南昌 太原 沈阳 大连 温州 绍兴 台州 南通 扬州 徐州 烟台 潍坊 珠海 中山").split()
+CITIES = ["上海", "苏州", "杭州", "南京", "无锡", "宁波", "常州", "嘉兴", "合肥", "武汉", "成都", "重庆", "西安", "青岛", "济南", "天津", "北京", "广州", "深圳", "东莞", "佛山", "厦门", "福州", "长沙", "郑州", "昆明", "南昌", "太原", "沈阳", "大连", "温州", "绍兴", "台州", "南通", "扬州", "徐州", "烟台", "潍坊", "珠海", "中山"]
 BRAND = list("澄泓康屹禾鲜甬通科瑞达安和润邦恒远启明华辰嘉宏盛鼎新信诚德泰丰汇腾跃博景晟弘昌荣峰源海川立方聚合益光天元联创"
              "中金银星宇航力美佳欣悦祥福寿宁远兴隆振宝东南西北正大同仁善思睿智捷迅驰")
 COMPANY_KINDS = [  # (name suffix, industry, product they use, pain)
@@ -759,8 +758,8 @@ def median(values: list[float]) -> float:
 
 def check_or_abort(root: Path) -> Any:
     from generator import check_handbook
-    from generator.project import Project
     from generator.output.problems import text_report
+    from generator.project import Project
 
     result = check_handbook(Project.at(root))
     errors = [p for p in result.problems if p.severity == "error"]

@@ -27,7 +27,8 @@ _API = {
     "build_site": "generator.site.build",
 }
 
-__all__ = ["__version__", *_API]
+__all__ = ["CheckResult", "HandoverError", "Problem", "Project", "Session", "SiteOptions", "__version__", "build_site",
+           "check_handbook", "render_site", "site_content"]
 
 if TYPE_CHECKING:
     from .errors import HandoverError

@@ -12,7 +12,7 @@ from .errors import ProjectError
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 ROLES = ("leaver", "successor", "manager")
 

@@ -53,7 +53,8 @@ def test_a_late_start_counts_working_days_across_national_day(empty_project: Pat
 
 
 def test_key_customers_must_confirm_and_be_contacted_after_the_last_day(empty_project: Path) -> None:
-    text = BASE.replace("    profile: 老客户,关注交付周期。", "    profile: 老客户,关注交付周期。\n    handover_confirmed_by_customer: false")
+    text = BASE.replace("    profile: 老客户,关注交付周期。",
+                        "    profile: 老客户,关注交付周期。\n    handover_confirmed_by_customer: false")
     write(empty_project, text)
     # Last day Fri 2026-11-13: three working days later is Wed 11-18.
     assert "policy-customer-not-contacted" not in warnings(empty_project, dt.date(2026, 11, 18))

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import ValidationFailed
 from generator import check_handbook
+from generator.errors import ValidationFailed
 from generator.project import Project
-from generator.site.content import site_content
 from generator.render.pages import SiteOptions, render_site
+from generator.site.content import site_content
 
 from .conftest import CASES
 

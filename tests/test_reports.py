@@ -11,10 +11,10 @@ from pathlib import Path
 from icalendar import Calendar
 
 from generator import check_handbook
-from generator.project import Project
 from generator.output.incomplete import rows_as_csv
-from generator.track.reports import quality
+from generator.project import Project
 from generator.site.build import build_site
+from generator.track.reports import quality
 
 from .conftest import CASES, REPO
 from .test_site import parse_html, set_plugin_option

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator import check_handbook
-from generator.project import Project
 from generator.check.secrets import scan_text, scan_text_exhaustively, secret_problems
+from generator.project import Project
 
 from .conftest import CASES, REPO
 

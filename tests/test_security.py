@@ -16,9 +16,9 @@ from hypothesis import strategies as st
 
 from generator import check_handbook
 from generator.load.document import load_file
+from generator.load.schemas import SchemaSet, values_at
 from generator.project import Project
 from generator.render.pages import SiteOptions, render_site
-from generator.load.schemas import SchemaSet, values_at
 
 from .conftest import CASES, REPO, copy_project
 from .gitrepo import GitRepo

@@ -190,8 +190,8 @@ def test_verify_catches_a_rewritten_history(repo: GitRepo, cli, tmp_path: Path) 
     approval = repo.sign("Approved-by", "wangfang", HANDOVER)
     published = tmp_path / "audit.json"
     from generator import check_handbook
-    from generator.project import Project
     from generator.audit.repository import audit_json
+    from generator.project import Project
     from generator.session import Session
 
     handbook = check_handbook(Project.at(repo.root)).handbook

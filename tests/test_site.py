@@ -227,8 +227,10 @@ TRAINER_SCHEMA = {
         "courses": {
             "title": "课程 / Courses", "description": "负责的课程。 Courses taught.", "type": "array", "x-knowledge": True,
             "items": {"type": "object", "required": ["name", "audience"], "additionalProperties": False, "x-label": "name",
-                      "properties": {"name": {"type": "string", "title": "课程名 / Course", "description": "名称。 Name.", "examples": ["新员工入职培训"]},
-                                     "audience": {"type": "string", "title": "学员 / Audience", "description": "学员。 Audience.", "examples": ["新员工"]},
+                      "properties": {"name": {"type": "string", "title": "课程名 / Course", "description": "名称。 Name.",
+                                              "examples": ["新员工入职培训"]},
+                                     "audience": {"type": "string", "title": "学员 / Audience", "description": "学员。 Audience.",
+                                                  "examples": ["新员工"]},
                                      "materials": {"$ref": "../envelope.schema.json#/$defs/location"}}},
         },
     },

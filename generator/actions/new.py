@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import load_policy_config
 from ..errors import AlreadyExists, UsageError
+from ..load.schemas import SchemaSet
 from ..model.build import load_roster
 from ..project import Project
-from ..config import load_policy_config
-from ..load.schemas import SchemaSet
 from ..track.workdays import WorkCalendar
 
 _SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*$", re.MULTILINE)

@@ -3,15 +3,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import HandoverError, UsageError
 from ..audit.history import open_repository, read_history
+from ..check.secrets import HistoryFinding, secret_problems
+from ..errors import HandoverError, UsageError
 from ..load.document import decode, read_text
 from ..problems import Problem
 from ..project import TEXT_SUFFIXES, Project
-from ..check.secrets import HistoryFinding, secret_problems
 
 HOOK_MARK = "# installed by 'handover install-hook'"
 
@@ -82,10 +81,10 @@ def scan_history(project: Project) -> list[HistoryFinding]:
     prefixes = tuple(folder.resolve().relative_to(top).as_posix().rstrip("/") + "/"
                      for folder in (project.handbook_dir, project.templates_dir) if folder.resolve().is_relative_to(top))
     first_seen: dict[str, tuple[str, str]] = {}
-    for commit in reversed(history.commits):  # oldest first: keep where each blob first appeared
-        for path, change in commit.changes.items():
+    for entry in reversed(history.commits):  # oldest first: keep where each blob first appeared
+        for path, change in entry.changes.items():
             if path.startswith(prefixes) and Path(path).suffix in TEXT_SUFFIXES and change.blob not in first_seen:
-                first_seen[change.blob] = (commit.sha, path)
+                first_seen[change.blob] = (entry.sha, path)
     findings: list[HistoryFinding] = []
     for blob, raw in _blobs(history.root, list(first_seen)).items():
         commit, path = first_seen[blob]

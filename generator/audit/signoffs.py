@@ -12,8 +12,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..config import ROLES, SignoffConfig
 from ..audit.history import Commit, History
+from ..config import ROLES, SignoffConfig
 from ..memory import paused_cycle_collection
 from ..model.handbook import Handbook, Handover, Roster
 

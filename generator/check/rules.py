@@ -8,16 +8,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from collections.abc import Collection, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..config import SecurityConfig
 from ..load.document import Document, pointer_join
-from ..problems import Problem
 from ..load.schemas import Field, FieldPaths, values_at
+from ..problems import Problem
 
 PLACEHOLDER = "待填写"
 RETENTION_WARNING_DAYS = 30

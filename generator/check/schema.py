@@ -5,8 +5,8 @@ import re
 from typing import Any
 
 from ..load.document import Document, pointer_from_path, pointer_join
-from ..problems import Problem
 from ..load.schemas import Field, localized
+from ..problems import Problem
 
 _KEBAB = re.compile(r"(?<!^)(?=[A-Z])")
 

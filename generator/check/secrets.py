@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from ..problems import Problem
@@ -73,8 +73,9 @@ def _detectors() -> tuple[tuple[Any, tuple[re.Pattern[str], ...]], ...]:
     from detect_secrets.core.plugins.util import get_mapping_from_secret_type_to_class
     from detect_secrets.plugins import keyword
 
+    classes: list[Any] = list(get_mapping_from_secret_type_to_class().values())
     return tuple((plugin_class(), tuple(re.compile(p.pattern, p.flags | re.MULTILINE) for p in plugin_class.denylist))
-                 for plugin_class in get_mapping_from_secret_type_to_class().values()
+                 for plugin_class in classes
                  if plugin_class.__name__ not in _SKIPPED_DETECTORS and plugin_class is not keyword.KeywordDetector)
 
 

@@ -184,7 +184,7 @@ class _Builder:
                                   "use a simple name before the colon")
             key = key_event.value
             child = pointer_join(pointer, key) if "~" in key or "/" in key else f"{pointer}/{key}"
-            key_mark = key_event.start_mark
+            key_mark: Any = key_event.start_mark  # libyaml always marks events it produced
             merge = key == "<<" and not key_event.style
             if merge:
                 self.problem(key_mark, child, "yaml-merge-key", "merge keys ('<<') are not allowed",

@@ -8,10 +8,10 @@ already resolved. Adding a role never needs code.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import unquote
 

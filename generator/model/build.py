@@ -11,19 +11,25 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from ..check.rules import (
+    RuleContext,
+    cross_file_problems,
+    document_problems,
+    person_problems,
+    placeholder_problems,
+    roster_problems,
+)
+from ..check.schema import schema_problems
+from ..check.secrets import secret_problems
+from ..config import load_security_config
+from ..errors import ProjectError
 from ..fanout import ordered_map, worker_count
 from ..load.document import Document, parse, read_text
+from ..load.schemas import FieldPaths, Role, SchemaSet
 from ..memory import paused_cycle_collection
 from ..model.handbook import Department, Handbook, Handover, Person, Roster
-from ..errors import ProjectError
 from ..problems import Problem, has_errors
 from ..project import Project
-from ..config import load_security_config
-from ..check.rules import (RuleContext, cross_file_problems, document_problems, person_problems, placeholder_problems,
-                    roster_problems)
-from ..load.schemas import FieldPaths, Role, SchemaSet
-from ..check.secrets import secret_problems
-from ..check.schema import schema_problems
 
 _FILE_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 

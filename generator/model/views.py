@@ -10,8 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..model.handbook import Handbook, Handover
 from ..load.schemas import values_at
+from ..model.handbook import Handbook, Handover
 
 COMPLETE, OVERDUE, OPEN = "complete", "overdue", "open"
 

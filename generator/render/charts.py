@@ -3,6 +3,7 @@ nothing is fetched from another host."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import pygal
 from pygal.style import Style
@@ -17,7 +18,7 @@ def _render(chart: pygal.graph.graph.Graph) -> str:
     return _SCRIPT.sub("", chart.render(is_unicode=True))
 
 
-def bar_chart(title: str, values: list[tuple[str, float]], unit: str = "", horizontal: bool = True) -> str:
+def bar_chart(title: str, values: Sequence[tuple[str, float]], unit: str = "", horizontal: bool = True) -> str:
     kind = pygal.HorizontalBar if horizontal else pygal.Bar
     chart = kind(js=[], style=_STYLE, show_legend=False, title=title, print_values=True,
                  value_formatter=lambda v: f"{v:g}{unit}", height=max(240, 40 * len(values) + 120), width=760)

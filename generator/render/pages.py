@@ -15,18 +15,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..track import reports
-
-from ..model import views
-from ..audit.signoffs import HandoverAudit, unknown_audit
-from ..render.calendars import handover_deadlines, person_deadlines, to_ics
-from ..render.charts import bar_chart
+from ..audit.signoffs import HandoverAudit, Signoff, unknown_audit
 from ..fanout import ordered_map
 from ..i18n import label
-from ..render.markdown import anchor, esc, esc_block, external_link, link, relative, table
-from ..model.handbook import Handbook, Handover, Person
-from ..track.reminders import open_items as views_open_items
 from ..load.schemas import Field, localized
+from ..model import views
+from ..model.handbook import Handbook, Handover, Person
+from ..render.calendars import handover_deadlines, person_deadlines, to_ics
+from ..render.charts import bar_chart
+from ..render.markdown import anchor, esc, esc_block, external_link, link, relative, table
+from ..track import reports
+from ..track.reminders import open_items as views_open_items
 from ..track.workdays import WorkCalendar
 
 HEADER_FIELDS = ("schema_version", "role", "leaver", "successors", "manager", "notice_date", "last_day",
@@ -256,7 +255,8 @@ class SectionRenderer:
                      customer: bool) -> Markup:
         label_key = spec.label_key if spec else None
         text = item.get(label_key) if label_key else None
-        text = text if isinstance(text, str) and not self.hidden(spec.child(label_key) if spec and label_key else None) else f"{key} {index + 1}"
+        shown = isinstance(text, str) and not self.hidden(spec.child(label_key) if spec and label_key else None)
+        text = text if shown else f"{key} {index + 1}"
         ident = str(item.get("id", index + 1))
         html_id = anchor("customer", ident) if customer else anchor(key, ident)
         return Markup(f"{'#' * level} {esc(text)} {{#{html_id}}}")
@@ -413,7 +413,7 @@ class SiteRenderer:
                 charts[name.replace("_", "-")] = (bar_chart(label(name, language), values, "%"), label(name, language))
         return charts
 
-    def recent_signoffs(self, limit: int = 100) -> list[tuple[Handover, object]]:
+    def recent_signoffs(self, limit: int = 100) -> list[tuple[Handover, Signoff]]:
         by_id = {h.id: h for h in self.handbook.handovers}
         found = [(by_id[hid], s) for hid, audit in self.audits.items() for s in audit.signoffs if s.commit]
         return sorted(found, key=lambda pair: pair[1].at or "", reverse=True)[:limit]
@@ -452,9 +452,9 @@ class SiteRenderer:
         awaiting: dict[str, list[Handover]] = defaultdict(list)
         for handover in self.handbook.handovers:
             audit = self.audits.get(handover.id)
-            for person in (handover.leaver, *handover.successors, handover.manager):
-                if audit is not None and audit.awaiting(person) and handover not in awaiting[person]:
-                    awaiting[person].append(handover)
+            for party in (handover.leaver, *handover.successors, handover.manager):
+                if audit is not None and audit.awaiting(party) and handover not in awaiting[party]:
+                    awaiting[party].append(handover)
         for department in departments:
             people = sorted(members[department.id], key=lambda p: views.sort_key(p.name))
             pages.update([self.page("people_department.md.j2", f"people/{anchor(department.id)}.md",
@@ -465,7 +465,7 @@ class SiteRenderer:
     def role_pages(self) -> dict[str, str]:
         knowledge = views.knowledge(self.handbook)
         roles = sorted(self.handbook.roles.values(), key=lambda r: r.id)
-        counts = defaultdict(int)
+        counts: dict[str, int] = defaultdict(int)
         for handover in self.handbook.handovers:
             counts[handover.role.id] += 1
         pages = dict([self.page("roles_index.md.j2", "roles/index.md", roles=roles, counts=counts)])

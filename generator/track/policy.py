@@ -12,8 +12,8 @@ from ..audit.signoffs import SIGNED, STALE, HandoverAudit
 from ..config import PolicyConfig
 from ..load.document import Document
 from ..model.handbook import Handover
-from ..problems import Problem
 from ..model.views import customer_items
+from ..problems import Problem
 from ..track.workdays import WorkCalendar
 
 

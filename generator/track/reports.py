@@ -6,8 +6,7 @@ quality formulas are documented on the site's guide page ``guide/reports.md``.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
 
 from ..audit.signoffs import SIGNED, UNKNOWN, HandoverAudit
 from ..model.handbook import Handbook, Handover
@@ -64,7 +63,7 @@ def incomplete_items(handbook: Handbook, today: dt.date, calendar: WorkCalendar)
         if state(handover, today) == COMPLETE:
             continue
         person = people.get(handover.leaver)
-        department = departments.get(person.department).name if person and person.department in departments else ""
+        department = departments[person.department].name if person and person.department in departments else ""
         for section, item, title, owner, due, status in _open_in(handover):
             late = 0
             if due and dt.date.fromisoformat(due) < today:
