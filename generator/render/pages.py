@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +46,9 @@ AUDIENCES = ("all-staff", "restricted")
 class SiteOptions:
     language: str = "zh"
     audience: str = "all-staff"
-    today: dt.date = dt.date.today()
+    # The day the pages are rendered for; a default evaluated per instance, never once at import
+    # (a long-running ``serve`` would otherwise keep the day it started).
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 def _environment() -> jinja2.Environment:

@@ -25,6 +25,9 @@ from ..output.problems import text_report
 
 log = logging.getLogger("mkdocs.plugins.handover")
 
+# The words this process has added to jieba's global dictionary.
+_TAUGHT: set[str] = set()
+
 
 class HandoverPluginConfig(Config):
     project_dir = c.Optional(c.Dir(exists=True))
@@ -62,12 +65,22 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
 
     @staticmethod
     def _teach_search_words(words: tuple[str, ...]) -> None:
-        """Customer and people names become single search tokens (Material segments with jieba)."""
+        """Customer and people names become single search tokens (Material segments with jieba).
+
+        jieba's dictionary is global to the process and ``serve`` rebuilds many times: teach only the
+        words not taught yet, and forget the ones the handbook no longer has.
+        """
         import jieba
 
         jieba.setLogLevel(logging.WARNING)
+        wanted = set(words)
+        for word in sorted(_TAUGHT - wanted):
+            jieba.del_word(word)
         for word in words:
-            jieba.add_word(word)
+            if word not in _TAUGHT:
+                jieba.add_word(word)
+        _TAUGHT.clear()
+        _TAUGHT.update(wanted)
 
     def _today(self) -> dt.date:
         if not self.config.today:
