@@ -27,14 +27,58 @@ class Progress:
         return 100 if self.total == 0 else round(100 * self.done / self.total)
 
 
+@dataclass(frozen=True)
+class OpenItem:
+    """Something of a handover still to do: the one definition that progress, reminders, calendars and reports share."""
+
+    section: str  # tasks | checklist | access | assets
+    id: str
+    title: str
+    owner: str  # who must do it: the item's owner, else the leaver
+    due: str  # ISO date, "" when none; accounts and assets are due on the last day
+    status: str
+    dated: bool  # a task or checklist item with a deadline of its own: what reminders and calendars follow
+
+    @property
+    def due_date(self) -> dt.date:
+        return dt.date.fromisoformat(self.due)
+
+
+def open_items(handover: Handover) -> list[OpenItem]:
+    """Tasks not done, checklist items to do, accounts not handed over, assets not returned."""
+    last_day = str(handover.data["last_day"])
+    found = []
+    for task in handover.items("tasks"):
+        if task.get("status") != "done":
+            due = task.get("due")
+            found.append(OpenItem("tasks", str(task.get("id", "")), str(task.get("title", "")),
+                                  str(task.get("owner") or handover.leaver), str(due or ""), str(task.get("status", "")),
+                                  isinstance(due, str)))
+    for item in handover.items("checklist"):
+        if item.get("status") == "todo":
+            due = item.get("due")
+            found.append(OpenItem("checklist", str(item.get("id", "")), str(item.get("item", "")),
+                                  str(item.get("owner") or handover.leaver), str(due or ""), "todo", isinstance(due, str)))
+    for account in handover.items("access"):
+        if account.get("status") != "done":
+            found.append(OpenItem("access", str(account.get("system", "")),
+                                  f"{account.get('action', '')}: {account.get('account', '')}",
+                                  str(account.get("to") or handover.leaver), last_day, "pending", False))
+    for asset in handover.items("assets"):
+        if asset.get("returned") is not True:
+            found.append(OpenItem("assets", str(asset.get("tag") or asset.get("item", "")), str(asset.get("item", "")),
+                                  handover.leaver, last_day, "not returned", False))
+    return found
+
+
+def dated_open_items(handover: Handover) -> list[OpenItem]:
+    return [item for item in open_items(handover) if item.dated]
+
+
 def progress(handover: Handover) -> Progress:
     checklist = [i for i in handover.items("checklist") if i.get("status") != "n/a"]
     done = sum(1 for i in checklist if i.get("status") == "done")
-    open_items = (len(checklist) - done
-                  + sum(1 for t in handover.items("tasks") if t.get("status") != "done")
-                  + sum(1 for a in handover.items("access") if a.get("status") != "done")
-                  + sum(1 for a in handover.items("assets") if a.get("returned") is not True))
-    return Progress(done, len(checklist), open_items)
+    return Progress(done, len(checklist), len(open_items(handover)))
 
 
 def state(handover: Handover, today: dt.date) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from icalendar import Calendar, Event
 
 from ..model.handbook import Handbook, Handover, Person
-from ..track.reminders import open_items
+from ..model.views import dated_open_items
 
 PRODUCT = "-//handover-kb//handover calendar//ZH"
 
@@ -36,8 +36,8 @@ def handover_deadlines(handover: Handover) -> list[Deadline]:
                            f"过渡期开始 / transition starts: {name}", handover.file),
                   Deadline(f"{name}-transition-end", dt.date.fromisoformat(transition["end"]),
                            f"过渡期结束 / transition ends: {name}", handover.file)]
-    found += [Deadline(f"{name}-{item.id}", item.due, f"{item.title} ({name})", f"{handover.file} · {item.id}", item.owner)
-              for item in open_items(handover)]
+    found += [Deadline(f"{name}-{item.id}", item.due_date, f"{item.title} ({name})", f"{handover.file} · {item.id}", item.owner)
+              for item in dated_open_items(handover)]
     return sorted(found, key=lambda d: (d.day, d.uid))
 
 

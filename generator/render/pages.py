@@ -25,7 +25,6 @@ from ..render.calendars import handover_deadlines, person_deadlines, to_ics
 from ..render.charts import bar_chart
 from ..render.markdown import anchor, esc, esc_block, external_link, link, relative, table
 from ..track import reports
-from ..track.reminders import open_items as views_open_items
 from ..track.workdays import WorkCalendar
 
 HEADER_FIELDS = ("schema_version", "role", "leaver", "successors", "manager", "notice_date", "last_day",
@@ -162,8 +161,8 @@ class Page:
             events.append((transition["start"], self.t("ev_transition_start"), Markup("")))
             events.append((transition["end"], self.t("ev_transition_end"), Markup("")))
         events.append((data["last_day"], self.t("ev_last_day"), Markup("")))
-        for item in views_open_items(handover):
-            events.append((item.due.isoformat(), self.t("ev_due"), esc(f"{item.title} ({item.id})") + Markup(" · ")
+        for item in views.dated_open_items(handover):
+            events.append((item.due, self.t("ev_due"), esc(f"{item.title} ({item.id})") + Markup(" · ")
                            + self.person(item.owner)))
         for signoff in self.audit(handover).signoffs:
             if signoff.at and signoff.party:

@@ -13,7 +13,7 @@ from typing import Any
 from ..audit.signoffs import SIGNED, UNKNOWN, HandoverAudit
 from ..config import PolicyConfig
 from ..model.handbook import Handbook, Handover
-from ..model.views import COMPLETE, state
+from ..model.views import COMPLETE, dated_open_items, state
 from ..track.workdays import WorkCalendar
 
 DUE_SOON, OVERDUE, SIGNOFF_PENDING = "due-soon", "overdue", "signoff-pending"
@@ -38,28 +38,6 @@ class Reminder:
         return f"{self.to}|{self.file}|{self.item}|{self.kind}"
 
 
-@dataclass(frozen=True)
-class OpenItem:
-    id: str
-    title: str
-    due: dt.date
-    owner: str
-
-
-def open_items(handover: Handover) -> list[OpenItem]:
-    """Tasks not done and checklist items still to do, that have a deadline."""
-    found = []
-    for task in handover.items("tasks"):
-        if task.get("status") != "done" and isinstance(task.get("due"), str):
-            found.append(OpenItem(str(task["id"]), str(task["title"]), dt.date.fromisoformat(task["due"]),
-                                  str(task.get("owner") or handover.leaver)))
-    for item in handover.items("checklist"):
-        if item.get("status") == "todo" and isinstance(item.get("due"), str):
-            found.append(OpenItem(str(item["id"]), str(item["item"]), dt.date.fromisoformat(item["due"]),
-                                  str(item.get("owner") or handover.leaver)))
-    return found
-
-
 def reminders(handbook: Handbook, audits: dict[str, HandoverAudit], policy: PolicyConfig, calendar: WorkCalendar,
               today: dt.date) -> list[Reminder]:
     if not calendar.is_working_day(today):
@@ -75,14 +53,15 @@ def reminders(handbook: Handbook, audits: dict[str, HandoverAudit], policy: Poli
     for handover in sorted(handbook.handovers, key=lambda h: h.file):
         if state(handover, today) == COMPLETE:
             continue
-        for item in open_items(handover):
-            days = calendar.between(today, item.due) if item.due >= today else min(calendar.between(today, item.due), -1)
+        for item in dated_open_items(handover):
+            due = item.due_date
+            days = calendar.between(today, due) if due >= today else min(calendar.between(today, due), -1)
             if 0 <= days <= policy.owner_reminder_working_days:
-                add(item.owner, handover, item.id, item.title, item.due, days, DUE_SOON)
+                add(item.owner, handover, item.id, item.title, due, days, DUE_SOON)
             if 0 <= days <= policy.manager_reminder_working_days:
-                add(handover.manager, handover, item.id, item.title, item.due, days, DUE_SOON)
+                add(handover.manager, handover, item.id, item.title, due, days, DUE_SOON)
             if days < 0:
-                add(handover.manager, handover, item.id, item.title, item.due, days, OVERDUE)
+                add(handover.manager, handover, item.id, item.title, due, days, OVERDUE)
         audit = audits.get(handover.id)
         if audit is None or audit.state in (SIGNED, UNKNOWN):
             continue

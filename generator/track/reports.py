@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..audit.signoffs import SIGNED, UNKNOWN, HandoverAudit
 from ..model.handbook import Handbook, Handover
-from ..model.views import COMPLETE, commitments, customer_items, progress, state
+from ..model.views import COMPLETE, commitments, customer_items, open_items, progress, state
 from ..track.workdays import WorkCalendar
 
 SECTIONS = ("tasks", "checklist", "access", "assets")
@@ -33,28 +33,6 @@ class OpenRow:
     working_days_overdue: int
 
 
-def _open_in(handover: Handover) -> list[tuple[str, str, str, str, str, str]]:
-    """(section, id, title, owner, due, status) of every item not done."""
-    rows = []
-    for task in handover.items("tasks"):
-        if task.get("status") != "done":
-            rows.append(("tasks", str(task.get("id", "")), str(task.get("title", "")), str(task.get("owner", "")),
-                         str(task.get("due", "")), str(task.get("status", ""))))
-    for item in handover.items("checklist"):
-        if item.get("status") == "todo":
-            rows.append(("checklist", str(item.get("id", "")), str(item.get("item", "")),
-                         str(item.get("owner") or handover.leaver), str(item.get("due", "")), "todo"))
-    for account in handover.items("access"):
-        if account.get("status") != "done":
-            rows.append(("access", str(account.get("system", "")), f"{account.get('action', '')}: {account.get('account', '')}",
-                         str(account.get("to") or handover.leaver), str(handover.data["last_day"]), "pending"))
-    for asset in handover.items("assets"):
-        if asset.get("returned") is not True:
-            rows.append(("assets", str(asset.get("tag") or asset.get("item", "")), str(asset.get("item", "")),
-                         handover.leaver, str(handover.data["last_day"]), "not returned"))
-    return rows
-
-
 def incomplete_items(handbook: Handbook, today: dt.date, calendar: WorkCalendar) -> list[OpenRow]:
     """The incomplete-items report (未完成项报告) across all open handovers, most urgent first."""
     people, departments = handbook.roster.people, handbook.roster.departments
@@ -64,12 +42,13 @@ def incomplete_items(handbook: Handbook, today: dt.date, calendar: WorkCalendar)
             continue
         person = people.get(handover.leaver)
         department = departments[person.department].name if person and person.department in departments else ""
-        for section, item, title, owner, due, status in _open_in(handover):
+        for item in open_items(handover):
             late = 0
-            if due and dt.date.fromisoformat(due) < today:
-                late = max(-calendar.between(today, dt.date.fromisoformat(due)), 1)
+            if item.due and item.due_date < today:
+                late = max(-calendar.between(today, item.due_date), 1)
             rows.append(OpenRow(handover.id, handover.file, handover.leaver, handover.role.id, department,
-                                str(handover.data["last_day"]), section, item, title, owner, due, status, late))
+                                str(handover.data["last_day"]), item.section, item.id, item.title, item.owner, item.due,
+                                item.status, late))
     return sorted(rows, key=lambda r: (-r.working_days_overdue, r.due or "9999", r.handover, r.section, r.item))
 
 
@@ -88,11 +67,11 @@ def risk(handover: Handover, audit: HandoverAudit | None, today: dt.date, calend
     """How likely the handover is to slip; the formula is on guide/reports.md."""
     days_left = calendar.between(today, handover.last_day)
     overdue = due_soon = 0
-    for _, _, _, _, due, _ in _open_in(handover):
-        if not due:
+    for item in open_items(handover):
+        if not item.due:
             continue
-        distance = calendar.between(today, dt.date.fromisoformat(due))
-        if dt.date.fromisoformat(due) < today:
+        distance = calendar.between(today, item.due_date)
+        if item.due_date < today:
             overdue += 1
         elif distance <= 3:
             due_soon += 1
