@@ -97,7 +97,6 @@ class OwnerStep:
     previous: str
     successor: str
     handover: Handover
-    anchor: str
 
 
 @dataclass
@@ -123,15 +122,12 @@ def customer_items(handover: Handover) -> list[tuple[str, dict[str, Any]]]:
 
 
 def customers(handbook: Handbook) -> dict[str, CustomerEntry]:
-    from ..render.markdown import anchor
-
     entries: dict[str, CustomerEntry] = {}
     for handover in sorted(handbook.handovers, key=lambda h: (h.data["last_day"], h.id)):
         for _, item in customer_items(handover):
             entry = entries.setdefault(str(item["id"]), CustomerEntry(str(item["id"]), str(item.get("name", item["id"]))))
             successor = str(item.get("successor") or handover.successors[0])
-            entry.steps.append(OwnerStep(handover.data["last_day"], handover.leaver, successor, handover,
-                                         anchor("customer", str(item["id"]))))
+            entry.steps.append(OwnerStep(handover.data["last_day"], handover.leaver, successor, handover))
     return entries
 
 

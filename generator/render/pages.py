@@ -438,7 +438,7 @@ class SiteRenderer:
         pages = dict([self.page("customers_index.md.j2", "customers/index.md", letters=letters, groups=groups,
                                 letter_page=self.letter_page)])
         pages.update(ordered_map(lambda letter: self.page("customers_letter.md.j2", f"customers/{self.letter_page(letter)}.md",
-                                                          letter=letter, entries=groups[letter]),
+                                                          letter=letter, entries=groups[letter], anchor=anchor),
                                  letters, self.jobs, min_per_worker=4))  # few pages, each many customers
         return pages
 
