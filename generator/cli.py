@@ -13,6 +13,7 @@ from . import __version__
 from .errors import HandoverError, UsageError
 from .model.handbook import Handbook, Handover
 from .output import formats, render
+from .problems import Problem
 from .project import HANDOVER_SUFFIXES, TEXT_SUFFIXES, Project, find_root
 from .session import Session
 
@@ -181,6 +182,25 @@ def _valid_handbook(session: Session, only: list[Path] | None = None) -> Handboo
     return result.handbook
 
 
+def _usable_handbook(session: Session) -> tuple[Handbook, list[Problem]]:
+    """Every handover without errors, and the errors of the rest: one broken file never stops the others."""
+    result = session.check()
+    if result.usable is None:
+        return _valid_handbook(session), []
+    return result.usable, [p for p in result.problems if p.is_error]
+
+
+def _left_out(broken: list[Problem]) -> int:
+    """After the work is done: name the files that were left out and why, and fail the run."""
+    if not broken:
+        return EXIT_OK
+    files = sorted({p.file for p in broken})
+    print(render("problems", "text", broken), file=sys.stderr)
+    print(f"left out {len(files)} file(s) with errors: {', '.join(files)}; fix them (handover check), then run again",
+          file=sys.stderr)
+    return EXIT_PROBLEMS
+
+
 def _handovers_for(paths: Sequence[Path], handbook: Handbook, project: Project) -> list[Handover]:
     if not paths:
         return list(handbook.handovers)
@@ -196,7 +216,7 @@ def _handovers_for(paths: Sequence[Path], handbook: Handbook, project: Project) 
 
 def _status(args: argparse.Namespace, project: Project) -> int:
     session = Session(project)
-    handbook = _valid_handbook(session)
+    handbook, broken = _usable_handbook(session)
     handovers = _handovers_for(args.files, handbook, project)
     if args.person:
         if args.person not in handbook.roster.people:
@@ -206,7 +226,7 @@ def _status(args: argparse.Namespace, project: Project) -> int:
         raise HandoverError("not a git repository: sign-offs are read from git history")
     audits = session.audits(handbook)
     print(render("status", args.format, [audits[h.id] for h in sorted(handovers, key=lambda h: h.file)]))
-    return EXIT_OK
+    return _left_out(broken)
 
 
 def _sign(args: argparse.Namespace, project: Project) -> int:
@@ -271,7 +291,7 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
     from .track.reminders import reminders_for_day
 
     session = Session(project, _today(args.today))
-    handbook = _valid_handbook(session)
+    handbook, broken = _usable_handbook(session)
     day = reminders_for_day(handbook, session.audits(handbook), session.policy, session.calendar, session.today)
     print(render("reminders", args.format, day))
     if args.send:
@@ -280,21 +300,22 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
         emails, skipped = send(list(day.reminders), SmtpSettings.from_environment(), session.today, args.state)
         print(f"sent {emails} e-mail(s); {skipped} reminder(s) skipped (already sent today, or no e-mail address)",
               file=sys.stderr)
-    return EXIT_OK
+    return _left_out(broken)
 
 
 def _report(args: argparse.Namespace, project: Project) -> int:
     from .track.reports import incomplete_items
 
     session = Session(project, _today(args.today))
-    rows = incomplete_items(_valid_handbook(session), session.today, session.calendar)
+    handbook, broken = _usable_handbook(session)
+    rows = incomplete_items(handbook, session.today, session.calendar)
     text = render("incomplete", args.format, rows)
     if args.output:
         args.output.write_text(text, encoding="utf-8", newline="")
         print(f"wrote {len(rows)} open item(s) to {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
-    return EXIT_OK
+    return _left_out(broken)
 
 
 def _install_hook(args: argparse.Namespace, project: Project) -> int:

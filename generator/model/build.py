@@ -36,8 +36,11 @@ _FILE_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 @dataclass(frozen=True)
 class CheckResult:
-    handbook: Handbook | None
+    handbook: Handbook | None  # only when nothing has an error: what check and build accept
     problems: tuple[Problem, ...]
+    # Every handover without an error, when the roster is sound: what status, remind and report serve
+    # while one broken file waits for its owner.
+    usable: Handbook | None = None
 
     @property
     def ok(self) -> bool:
@@ -62,10 +65,14 @@ class LoadedHandbook:
         problems = [*self.problems, *more]
         if only is not None:
             problems = [p for p in problems if p.file in only]
-        handbook = None
-        if self.roster is not None and not has_errors(problems):
-            handbook = Handbook(self.roster, tuple(h for h, _ in self.documents), {r.id: r for r in self.schemas.roles()})
-        return CheckResult(handbook, tuple(sorted(problems, key=lambda p: (p.file, p.line, p.column, p.rule))))
+        ordered = tuple(sorted(problems, key=lambda p: (p.file, p.line, p.column, p.rule)))
+        if self.roster is None:
+            return CheckResult(None, ordered)
+        roles = {r.id: r for r in self.schemas.roles()}
+        broken = {p.file for p in self.problems if p.is_error}  # every file's own errors, whatever ``only`` says
+        usable = Handbook(self.roster, tuple(h for h, _ in self.documents if h.file not in broken), roles)
+        handbook = None if has_errors(problems) else Handbook(self.roster, tuple(h for h, _ in self.documents), roles)
+        return CheckResult(handbook, ordered, usable)
 
 
 def _file_problem(path: str, rule: str, message: str, hint: str) -> Problem:
