@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,24 +9,10 @@ import pytest
 
 from generator.cli import run
 
-REPO = Path(__file__).resolve().parents[1]
-CASES = Path(__file__).resolve().parent / "cases"
-PROJECT_PARTS = ("schemas", "role_templates", "handbook", "mkdocs.yml")
+# Re-exported for tests that still import them from here; new code imports tests/helpers.py.
+from .helpers import CASES, REPO, CliResult, copy_project
 
-
-def copy_project(target: Path, *, with_handovers: bool = True) -> Path:
-    """A real, independent copy of the project: tests change it freely."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = REPO / part
-        if source.is_dir():
-            shutil.copytree(source, target / part)
-        else:
-            shutil.copy2(source, target / part)
-    if not with_handovers:
-        shutil.rmtree(target / "handbook" / "handovers")
-        (target / "handbook" / "handovers").mkdir()
-    return target
+__all__ = ["CASES", "REPO", "CliResult", "copy_project"]
 
 
 @pytest.fixture
@@ -38,9 +23,6 @@ def project(tmp_path: Path) -> Path:
 @pytest.fixture
 def empty_project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project", with_handovers=False)
-
-
-CliResult = tuple[int, str, str]
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ import pytest
 
 import generator
 
-from .conftest import copy_project
 from .gitrepo import GitRepo
+from .helpers import copy_project
 
 PACKAGE = Path(generator.__file__).resolve().parent
 

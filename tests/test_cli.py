@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import CASES, REPO
+from .helpers import CASES, REPO
 
 JSON_KEYS = {"file", "line", "column", "pointer", "severity", "rule", "message", "hint"}
 

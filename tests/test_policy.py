@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from generator import check_handbook
+from generator.errors import ProjectError
 from generator.project import Project
 
-from .conftest import CASES, copy_project
 from .gitrepo import GitRepo, email
+from .helpers import CASES, copy_project
 
 BASE = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
 FILE = "handbook/handovers/a.yaml"
@@ -73,7 +74,7 @@ def test_thresholds_are_configured_in_pyproject(empty_project: Path) -> None:
     (empty_project / "pyproject.toml").write_text("[tool.handover.policy]\nmin_notice_days = 0\n", encoding="utf-8")
     assert "policy-short-notice" not in warnings(empty_project, dt.date(2026, 11, 1))
     (empty_project / "pyproject.toml").write_text("[tool.handover.policy]\nmin_notice_dayz = 3\n", encoding="utf-8")
-    with pytest.raises(Exception, match="unknown settings: min_notice_dayz"):
+    with pytest.raises(ProjectError, match="unknown settings: min_notice_dayz"):
         check_handbook(Project.at(empty_project))
 
 

@@ -14,7 +14,7 @@ from generator.project import Project
 from generator.render.pages import SiteOptions, render_site
 from generator.site.content import site_content
 
-from .conftest import CASES
+from .helpers import CASES
 
 CHART_ID = re.compile(r"chart-[0-9a-f-]{36}")  # pygal names each chart anew, however it is rendered
 OPTIONS = SiteOptions("zh", "all-staff", dt.date(2026, 11, 22))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .conftest import REPO
+from .helpers import REPO
 
 
 def quick_start_commands() -> list[str]:

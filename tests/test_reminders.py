@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from .conftest import CASES, copy_project
 from .gitrepo import GitRepo, email
+from .helpers import CASES, copy_project
 
 BASE = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
 FILE = "handbook/handovers/a.yaml"

@@ -11,13 +11,15 @@ from pathlib import Path
 from icalendar import Calendar
 
 from generator import check_handbook
+from generator.model.views import progress
 from generator.output.incomplete import rows_as_csv
 from generator.project import Project
+from generator.session import Session
 from generator.site.build import build_site
-from generator.track.reports import quality
+from generator.track.reports import quality, risk
 
-from .conftest import CASES, REPO
-from .test_site import parse_html, set_plugin_option
+from .gitrepo import GitRepo
+from .helpers import CASES, REPO, copy_project, parse_html, set_plugin_option
 
 TODAY = "2026-11-23"
 
@@ -90,8 +92,40 @@ def test_site_reports_analytics_calendars(project: Path) -> None:
     assert "2026-11-zhangwei-sales-T-01@handover-kb" in {str(e["uid"]) for e in person.walk("VEVENT")}
 
 
-def test_the_reports_guide_documents_the_formulas() -> None:
+def _risk_weights_in_the_guide() -> dict[str, tuple[int, ...]]:
+    """The numbers of each row of the guide's risk table, in the order they are written."""
     guide = (REPO / "handbook" / "guide" / "reports.md").read_text(encoding="utf-8")
-    for weight in ("10", "5", "3", "1"):
-        assert weight in guide
-    assert "risk" in guide.lower() and "quality" in guide.lower()
+    table = guide.split("## 风险分", 1)[1].split("## ", 1)[0]
+    rows = {}
+    for line in table.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 2 and not set(cells[0]) <= set("-") and cells[0] != "因素":
+            rows[cells[0]] = tuple(int(n) for n in re.findall(r"\+(\d+)|加 (\d+)", cells[1]) for n in n if n)
+    return rows
+
+
+def test_the_risk_score_is_the_formula_the_guide_documents(tmp_path: Path) -> None:
+    weights = _risk_weights_in_the_guide()
+    past, near = weights["已过最后工作日"]
+    per_overdue, = weights["每个已逾期的事项"]
+    per_due_soon, = weights["每个 3 个工作日内到期的事项"]
+    per_unsigned, per_unsigned_near = weights["每个尚未签字(或签字已过期)的签字方"]
+    per_tenth_open, = weights["清单未完成的比例"]
+    project = copy_project(tmp_path / "project")
+    GitRepo(project).commit("Handbook", by="zhangwei")
+    session = Session(Project.at(project))
+    handbook = check_handbook(Project.at(project)).handbook
+    assert handbook is not None
+    audits = session.audits(handbook)
+    seen = set()
+    for today in (dt.date(2026, 10, 20), dt.date(2026, 11, 10), dt.date(2026, 11, 16), dt.date(2026, 12, 30)):
+        for handover in handbook.handovers:
+            found = risk(handover, audits[handover.id], today, session.calendar)
+            urgency = past if today > handover.last_day else (near if found.days_left <= 5 else 0)
+            signoff_weight = per_unsigned_near if found.days_left <= 5 else per_unsigned
+            expected = (urgency + per_overdue * found.overdue + per_due_soon * found.due_soon
+                        + signoff_weight * found.unsigned + per_tenth_open * ((100 - progress(handover).percent) // 10))
+            assert found.score == expected, (handover.id, today, found)
+            seen.add((urgency > 0, found.overdue > 0, found.due_soon > 0, found.unsigned > 0))
+    # The sample exercises every term of the formula at least once.
+    assert {any(s[i] for s in seen) for i in range(4)} == {True}

@@ -5,8 +5,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from .conftest import CliResult
 from .gitrepo import GitRepo
+from .helpers import CliResult
 
 BROKEN = "handbook/handovers/2026-11-chenjing-sales.yaml"
 TODAY = "2026-11-16"

@@ -17,7 +17,7 @@ from generator.problems import Problem
 from generator.project import Project
 from generator.render.pages import SiteOptions, render_site
 
-from .conftest import CASES, copy_project
+from .helpers import CASES, copy_project
 
 BASE = yaml.load((CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
 

@@ -9,7 +9,7 @@ import pytest
 
 from generator.load.schemas import SchemaSet
 
-from .conftest import REPO
+from .helpers import REPO
 
 CHINESE = re.compile(r"[\u4e00-\u9fff]")
 ENGLISH = re.compile(r"[A-Za-z]{3,}")

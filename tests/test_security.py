@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -20,9 +21,8 @@ from generator.load.schemas import SchemaSet, values_at
 from generator.project import Project
 from generator.render.pages import SiteOptions, render_site
 
-from .conftest import CASES, REPO, copy_project
 from .gitrepo import GitRepo
-from .test_site import Elements
+from .helpers import CASES, REPO, Elements, copy_project
 
 BASE = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
 
@@ -135,10 +135,16 @@ hostile_text = st.lists(_pieces, min_size=1, max_size=20).map("".join).filter(la
 MARKDOWN = markdown.Markdown(extensions=["admonition", "attr_list", "tables", "toc"])
 
 
+@pytest.fixture(scope="module")
+def hostile_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One project for every example: each example rewrites its only handover file."""
+    return copy_project(tmp_path_factory.mktemp("hostile") / "p", with_handovers=False)
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(summary=hostile_text, topic=hostile_text, note=hostile_text, customer=hostile_text)
-def test_no_page_gets_markup_from_content(summary: str, topic: str, note: str, customer: str, tmp_path_factory) -> None:
-    project = copy_project(tmp_path_factory.mktemp("hostile") / "p", with_handovers=False)
+def test_no_page_gets_markup_from_content(summary: str, topic: str, note: str, customer: str, hostile_project: Path) -> None:
+    project = hostile_project
     text = BASE.replace("summary: 交接两个客户,其中一个是重点客户。", f"summary: {json.dumps(summary)}")
     text = text.replace("name: 测试客户甲有限公司", f"name: {json.dumps(customer)}")
     text = text.replace("checklist:", f"knowledge:\n  - topic: {json.dumps(topic)}\n    note: {json.dumps(note)}\nchecklist:")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,63 +11,13 @@ import yaml
 
 from generator.site.build import BuildFailed, build_site
 
-from .conftest import CASES
+from .helpers import CASES, html_pages, parse_html, set_plugin_option
 
 TODAY_FIXED = "  - handover:\n      today: 2026-11-22\n"
 
 
 def build(project: Path, *, site: str = "site", strict: bool = True) -> Path:
     return build_site(project / "mkdocs.yml", project / site, strict=strict)
-
-
-def set_plugin_option(project: Path, key: str, value: str) -> None:
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    text = re.sub(rf"(\n  - handover:\n(?:      .*\n)*?)      {key}: .*\n", rf"\1      {key}: {value}\n", text)
-    config.write_text(text, encoding="utf-8")
-
-
-class Elements(HTMLParser):
-    """Every start tag with its attributes, and the text inside headings."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tags: list[tuple[str, dict[str, str]]] = []
-        self.headings: list[str] = []
-        self.text: list[str] = []
-        self._in_heading = 0
-        self._in_script = False
-        self.scripts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append((tag, {k: v or "" for k, v in attrs}))
-        if re.fullmatch(r"h[1-6]", tag):
-            self._in_heading += 1
-            self.headings.append("")
-        self._in_script = tag == "script"
-
-    def handle_endtag(self, tag: str) -> None:
-        if re.fullmatch(r"h[1-6]", tag):
-            self._in_heading -= 1
-        if tag == "script":
-            self._in_script = False
-
-    def handle_data(self, data: str) -> None:
-        if self._in_script:
-            self.scripts.append(data)
-        if self._in_heading:
-            self.headings[-1] += data
-        self.text.append(data)
-
-
-def parse_html(path: Path) -> Elements:
-    parser = Elements()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
 
 
 def test_sample_handbook_builds_strict_with_every_page(project: Path) -> None:

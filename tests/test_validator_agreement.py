@@ -11,7 +11,7 @@ import referencing
 from generator.load.document import load_file
 from generator.load.schemas import SchemaSet
 
-from .conftest import CASES, REPO
+from .helpers import CASES, REPO
 
 SCHEMAS = SchemaSet(REPO / "schemas", REPO / "role_templates")
 REGISTRY = referencing.Registry().with_resources(

@@ -7,6 +7,7 @@ content cannot inject HTML, links or Markdown structure.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,7 +51,10 @@ class SiteOptions:
     today: dt.date = field(default_factory=dt.date.today)
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    # One per process: compiling the templates costs more than rendering a small handbook, and
+    # Jinja re-reads a template whose file changed (auto_reload), so ``serve`` still sees edits.
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
         finalize=esc, autoescape=False, undefined=jinja2.StrictUndefined,
