@@ -72,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     sign = commands.add_parser("sign", help="record your sign-off of a committed handover file")
     sign.add_argument("--as", dest="role", required=True, choices=("leaver", "successor", "manager"))
     sign.add_argument("file", type=Path, metavar="FILE")
+    sign.add_argument("--allow-incomplete", action="store_true",
+                      help="as manager, approve although checklist items are still todo (shown as approved while incomplete)")
 
     verify = commands.add_parser("verify", help="check that every sign-off of a published audit.json is still in history")
     verify.add_argument("--against", required=True, type=Path, metavar="AUDIT_JSON")
@@ -235,7 +237,8 @@ def _sign(args: argparse.Namespace, project: Project) -> int:
     session = Session(project)
     handbook = _valid_handbook(session, [args.file.resolve()])
     [handover] = _handovers_for([args.file], handbook, project)
-    commit = sign(project, handover, args.role, handbook.roster, session.signoff_config)
+    commit = sign(project, handover, args.role, handbook.roster, session.signoff_config,
+                  allow_incomplete=args.allow_incomplete)
     print(f"signed {handover.file} as {args.role} in commit {commit[:10]}\nnext: push it (or open a pull request)")
     return EXIT_OK
 

@@ -29,6 +29,7 @@ class SignoffConfig:
     merge_approval: bool = True
     require_signed: bool = False
     allowed_signers: str | None = None
+    trust_forge_merges: bool = False  # count the forge's Approved-by lines in a merge someone else made
 
     @cached_property
     def _roles_by_key(self) -> dict[str, str]:
@@ -38,7 +39,8 @@ class SignoffConfig:
         return self._roles_by_key.get(key.lower())
 
     def fingerprint(self) -> str:
-        return repr((sorted(self.trailers.items()), self.merge_approval, self.require_signed, self.allowed_signers))
+        return repr((sorted(self.trailers.items()), self.merge_approval, self.require_signed, self.allowed_signers,
+                     self.trust_forge_merges))
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def load_signoff_config(root: Path) -> SignoffConfig:
                 raise ProjectError(f"{pyproject}: [tool.handover.signoff] {role}_trailers must be a list of names")
             trailers[role] = tuple(keys)
     flags = {}
-    for name in ("merge_approval", "require_signed"):
+    for name in ("merge_approval", "require_signed", "trust_forge_merges"):
         value = section.get(name, getattr(defaults, name))
         if not isinstance(value, bool):
             raise ProjectError(f"{pyproject}: [tool.handover.signoff] {name} must be true or false")
@@ -127,4 +129,4 @@ def load_signoff_config(root: Path) -> SignoffConfig:
     allowed = section.get("allowed_signers")
     if allowed is not None and not isinstance(allowed, str):
         raise ProjectError(f"{pyproject}: [tool.handover.signoff] allowed_signers must be a path")
-    return SignoffConfig(trailers, flags["merge_approval"], flags["require_signed"], allowed)
+    return SignoffConfig(trailers, flags["merge_approval"], flags["require_signed"], allowed, flags["trust_forge_merges"])

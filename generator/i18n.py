@@ -112,6 +112,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "signoff_state": ("签字状态", "Sign-off"),
     "signoff_intro": ("离职人填写、接手人确认、负责人审批;签字只对签字时的文件内容有效,之后的修改会使其过期。",
                       "The leaver fills in, successors confirm, the manager approves; a sign-off counts only for the content it saw."),
+    "signoff_claimed_intro": ("没有经过验证签名的签字,只是提交的“作者”字段所声明的身份(任何人都可以填写);"
+                              "开启 require_signed 后,签字才是证明。见 guide/signoff.md。",
+                              "A sign-off without a verified signature is only what the commit's author field claims "
+                              "(anyone can type a name there); require_signed makes it proof. See guide/signoff.md."),
+    "signoff_claimed": ("否:仅凭作者字段声明(未验证)", "No: claimed by the author field (unverified)"),
+    "signoff_uncommitted": ("工作副本有未提交的改动", "Uncommitted changes"),
+    "signoff_uncommitted_note": ("本地的 {file} 与已提交的内容不同,这些改动没有任何人签字。请提交改动并重新请各方签字,或撤销改动。",
+                                 "The working copy of {file} differs from what was committed; nobody signed these "
+                                 "changes. Commit them and ask for sign-off again, or undo them."),
+    "approved_incomplete": ("审批时交接尚未完成", "Approved while incomplete"),
+    "approved_incomplete_todo": ("清单中仍未完成的项:{items}", "Checklist items still to do: {items}"),
+    "approved_incomplete_placeholders": ("仍有 {n} 处模板占位符“待填写”", "{n} template placeholder(s) 待填写 remain"),
     "party": ("签字方", "Party"),
     "commit": ("提交", "Commit"),
     "verified": ("签名已验证", "Signature verified"),

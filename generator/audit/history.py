@@ -7,6 +7,7 @@ exactly once and answers "which blob did path P have at commit C" from memory.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -191,6 +192,24 @@ class History:
             return None
         change = self._by_sha[nearest].changes.get(path)
         return change.blob if change is not None else None
+
+
+def working_copy_matches(path: Path, blob: str | None) -> bool:
+    """Whether the file on disk is the content of ``blob``, without running git.
+
+    git names content by hashing ``blob <size>\\0`` and the bytes (SHA-1, or SHA-256 in a
+    SHA-256 repository). A checkout with ``core.autocrlf`` has CRLF on disk and LF in the blob,
+    so the LF form is tried too: a Windows checkout must not look edited when it is not.
+    """
+    if blob is None:
+        return False
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    algorithm = hashlib.sha256 if len(blob) == 64 else hashlib.sha1
+    candidates = (data, data.replace(b"\r\n", b"\n")) if b"\r\n" in data else (data,)
+    return any(algorithm(b"blob %d\0" % len(c) + c).hexdigest() == blob for c in candidates)
 
 
 def open_repository(start: Path) -> git.Repo | None:

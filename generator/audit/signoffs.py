@@ -1,10 +1,13 @@
 """Three-party sign-off from git history: who signed which exact content, and what is missing.
 
 A sign-off is a trailer naming a person (``Signed-off-by``/``Acked-by``/``Approved-by`` by
-default) on a commit that either lists the file in a ``Handover:`` trailer or changes it. It
-binds to the file's blob in that commit: a later edit makes it stale. A merge by the manager
-that brings the file in counts as the manager's approval. Everything is computed from one
-``History`` read; nothing here runs git.
+default) on a commit that either lists the file in a ``Handover:`` trailer or changes it, and
+that the named person authored: a trailer is a claim anyone can type, so it counts only in the
+named person's own commit (or, with ``trust_forge_merges``, in a merge the forge wrote). It
+binds to the file's blob in that commit: a later edit, committed or not, makes it stale. A
+merge by the manager that brings the file in counts as the manager's approval. Without a
+verified signature (``require_signed``) a sign-off is what the author field claims, no more.
+Everything is computed from one ``History`` read and the working files; nothing here runs git.
 """
 from __future__ import annotations
 
@@ -12,10 +15,11 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..audit.history import Commit, History
+from ..audit.history import Commit, History, working_copy_matches
 from ..config import ROLES, SignoffConfig
 from ..memory import paused_cycle_collection
 from ..model.handbook import Handbook, Handover, Roster
+from ..model.readiness import Readiness, readiness
 
 SIGNED, MISSING, STALE, INVALID = "signed", "missing", "stale", "invalid"
 UNKNOWN = "unknown"
@@ -57,6 +61,8 @@ class HandoverAudit:
     signoffs: tuple[Signoff, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     blob: str | None = None
+    uncommitted: bool = False  # the working file is not the committed one: nothing on disk is signed
+    approved_incomplete: Readiness | None = None  # what was still open when the manager approved this content
 
     def awaiting(self, person: str) -> bool:
         """Whether ``person`` still has to sign (or sign again) this handover."""
@@ -64,7 +70,8 @@ class HandoverAudit:
 
     def as_dict(self) -> dict[str, object]:
         return {"file": self.file, "leaver": self.leaver, "state": self.state,
-                "signoffs": [s.as_dict() for s in self.signoffs]}
+                "signoffs": [s.as_dict() for s in self.signoffs],
+                "uncommitted_changes": self.uncommitted, "approved_incomplete": self.approved_incomplete is not None}
 
 
 @dataclass
@@ -101,14 +108,23 @@ def _normal(path: str) -> str:
     return path
 
 
-def people_by_email(roster: Roster) -> dict[str, str]:
-    """Every address (and signing principal) a person commits or signs with."""
+def people_by_email(roster: Roster, *, principals: bool = True) -> dict[str, str]:
+    """Every address a person commits with (``email``, ``git_emails``), and their signing principals.
+
+    Without ``principals``: only the addresses that may stand in a commit's author field.
+    """
     found: dict[str, str] = {}
     for person in roster.people.values():
-        for address in (person.email, *person.git_emails, *person.ssh_principals):
+        for address in (person.email, *person.git_emails, *(person.ssh_principals if principals else ())):
             if address:
                 found[address.lower()] = person.id
     return found
+
+
+@dataclass(frozen=True)
+class _Identities:
+    named: dict[str, str]  # trailer and signer address -> person
+    authors: dict[str, str]  # author address -> person
 
 
 def trailer_email(value: str) -> str | None:
@@ -148,9 +164,11 @@ def _role_name(role: str) -> str:
     return {"leaver": "the leaver", "successor": "a successor", "manager": "the manager"}[role]
 
 
-def audit_handover(handover: Handover, repo_path: str, history: History, index: _Index, emails: dict[str, str],
+def audit_handover(handover: Handover, repo_path: str, history: History, index: _Index, identities: _Identities,
                    config: SignoffConfig) -> HandoverAudit:
     current = history.blob_at(history.head, repo_path) if history.head else None
+    # What is on disk is what a local build shows: unless it is the committed blob, nobody signed it.
+    uncommitted = not working_copy_matches(history.root / repo_path, current)
     timeline = _timeline(history, index, repo_path)
     records: list[Signoff] = []
     entries: list[TimelineEntry] = []
@@ -162,36 +180,82 @@ def audit_handover(handover: Handover, repo_path: str, history: History, index: 
         if not in_scope:
             continue
         blob = history.blob_at(commit.sha, name)
+        judge = _Judge(handover, commit, blob, current, uncommitted, identities, config)
         for key, value in commit.trailers:
             role = config.role_of_trailer(key)
             if role is not None:
-                records.append(_judge(handover, commit, role, value, blob, current, emails, config))
-        if config.merge_approval and commit.is_merge and emails.get(commit.author_email) == handover.manager:
-            records.append(_judge(handover, commit, "manager", f"<{commit.author_email}>", blob, current, emails,
-                                  config, how="approved by merging"))
+                records.append(judge(role, value))
+        if (config.merge_approval and commit.is_merge
+                and identities.authors.get(commit.author_email) == handover.manager):
+            records.append(judge("manager", f"<{commit.author_email}>", how="approved by merging"))
     signoffs = _expected(handover, records) + [r for r in records if not r.party]
     return HandoverAudit(handover.file, handover.leaver, _overall(signoffs), tuple(signoffs),
-                         tuple(entries), current)
+                         tuple(entries), current, uncommitted, _approved_incomplete(handover, signoffs))
 
 
-def _judge(handover: Handover, commit: Commit, role: str, value: str, blob: str | None, current: str | None,
-           emails: dict[str, str], config: SignoffConfig, how: str = "") -> Signoff:
-    email = trailer_email(value)
-    person = emails.get(email or "")
-    signer = emails.get(commit.signer.lower()) if commit.signer else None
-    verified = commit.signature == "G" and signer is not None and signer == person
-    base = dict(role=role, commit=commit.sha, at=commit.date, verified=verified, blob=blob)
-    if person is None:
-        return Signoff(person=value, state=INVALID, reason=f"'{value}' is not in the roster", party=False, **base)  # type: ignore[arg-type]
-    if not _holds(role, person, handover):
-        return Signoff(person=person, state=INVALID, reason=f"{person} is not {_role_name(role)} of this handover",
-                       party=False, **base)  # type: ignore[arg-type]
-    if config.require_signed and not verified:
-        why = "unsigned" if commit.signature == "N" else f"signature state {commit.signature}, signer '{commit.signer}'"
-        return Signoff(person=person, state=INVALID, reason=f"not signed by a key of {person} ({why})", **base)  # type: ignore[arg-type]
-    if blob is None or blob != current:
-        return Signoff(person=person, state=STALE, reason="the file changed after this sign-off", **base)  # type: ignore[arg-type]
-    return Signoff(person=person, state=SIGNED, reason=how, **base)  # type: ignore[arg-type]
+def _approved_incomplete(handover: Handover, signoffs: list[Signoff]) -> Readiness | None:
+    """A current approval binds the content on disk, so what is open now was open when it was given."""
+    if not any(s.party and s.role == "manager" and s.state == SIGNED for s in signoffs):
+        return None
+    found = readiness(handover)
+    return None if found.ready else found
+
+
+def _author(commit: Commit) -> str:
+    return f"{commit.author_name} <{commit.author_email}>"
+
+
+@dataclass(frozen=True)
+class _Judge:
+    """Judges the sign-off lines of one commit for one handover."""
+
+    handover: Handover
+    commit: Commit
+    blob: str | None  # the file's content in this commit
+    current: str | None  # the file's content at HEAD
+    uncommitted: bool
+    identities: _Identities
+    config: SignoffConfig
+
+    def __call__(self, role: str, value: str, how: str = "") -> Signoff:
+        commit, handover, config = self.commit, self.handover, self.config
+        person = self.identities.named.get(trailer_email(value) or "")
+        # Only approval lines are the forge's to write (GitLab's %{approved_by}); nothing else in a merge is trusted.
+        forge = commit.is_merge and config.trust_forge_merges and role == "manager"
+        if forge and person in handover.successors:
+            role = "successor"  # the forge writes one approval line per approver, whatever their part
+        signer = self.identities.named.get(commit.signer.lower()) if commit.signer else None
+        verified = commit.signature == "G" and signer is not None and signer == person
+        base = dict(role=role, commit=commit.sha, at=commit.date, verified=verified, blob=self.blob)
+
+        def judged(state: str, reason: str, *, who: str | None = person, party: bool = True) -> Signoff:
+            return Signoff(person=who or value, state=state, reason=reason, party=party, **base)  # type: ignore[arg-type]
+
+        if person is None:
+            return judged(INVALID, f"'{value}' is not in the roster", who=value, party=False)
+        if not _holds(role, person, handover):
+            return judged(INVALID, f"{person} is not {_role_name(role)} of this handover", party=False)
+        if self.identities.authors.get(commit.author_email) != person:
+            if not forge:
+                return judged(INVALID, _not_their_commit(commit, person), party=False)
+            how = f"approved in the forge, merged by {_author(commit)} (trust_forge_merges)"
+        if config.require_signed and not verified:
+            why = "unsigned" if commit.signature == "N" else f"signature state {commit.signature}, signer '{commit.signer}'"
+            return judged(INVALID, f"not signed by a key of {person} ({why})")
+        if self.blob is None or self.blob != self.current:
+            return judged(STALE, "the file changed after this sign-off")
+        if self.uncommitted:
+            return judged(STALE, f"the working copy of {handover.file} differs from what was signed (uncommitted "
+                                 "changes): commit them and ask for sign-off again, or undo them")
+        return judged(SIGNED, how)
+
+
+def _not_their_commit(commit: Commit, person: str) -> str:
+    if commit.is_merge:
+        return (f"this merge was made by {_author(commit)}, not by {person}: a merge carries {person}'s approval only "
+                f"when {person} merges it (or set trust_forge_merges, see guide/signoff.md)")
+    return (f"the commit was authored by {_author(commit)}, not by {person}: a sign-off counts only in {person}'s own "
+            f"commit; {person} signs with 'handover sign'")
 
 
 def _expected(handover: Handover, records: list[Signoff]) -> list[Signoff]:
@@ -228,5 +292,6 @@ def audit_handbook(handbook: Handbook, history: History | None, config: SignoffC
         return {h.id: unknown_audit(h) for h in handbook.handovers}
     with paused_cycle_collection():
         index = build_index(history)
-        emails = people_by_email(handbook.roster)
-        return {h.id: audit_handover(h, repo_paths[h.id], history, index, emails, config) for h in handbook.handovers}
+        identities = _Identities(people_by_email(handbook.roster), people_by_email(handbook.roster, principals=False))
+        return {h.id: audit_handover(h, repo_paths[h.id], history, index, identities, config)
+                for h in handbook.handovers}

@@ -4,19 +4,42 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from ..audit.signoffs import HandoverAudit
+from ..audit.signoffs import SIGNED, STALE, HandoverAudit, Signoff
+
+# An unsigned commit proves only what its author field says; anyone can type any name there.
+CLAIMED = "claimed by the author field (unverified)"
+VERIFIED = "verified signature"
 
 
 def as_json(audits: Sequence[HandoverAudit]) -> str:
     return json.dumps([a.as_dict() for a in audits], ensure_ascii=False, indent=2)
 
 
+def _evidence(signoff: Signoff) -> str:
+    if signoff.state not in (SIGNED, STALE):
+        return ""
+    return f"  {VERIFIED if signoff.verified else CLAIMED}"
+
+
+def warnings(audit: HandoverAudit) -> list[str]:
+    """What a signed state alone would hide: content nobody signed, an approval of unfinished work."""
+    found = []
+    if audit.uncommitted:
+        found.append(f"uncommitted changes: the working copy of {audit.file} is not what was committed, so nobody "
+                     "signed it; commit the changes and ask for sign-off again, or undo them")
+    if audit.approved_incomplete:
+        found.append(f"approved while incomplete: {'; '.join(audit.approved_incomplete.reasons())}; finish them and ask the "
+                     "manager to approve again")
+    return found
+
+
 def as_text(audits: Sequence[HandoverAudit]) -> str:
     lines = []
     for audit in audits:
         lines.append(f"{audit.file}: {audit.state}")
+        lines += [f"    ! {warning}" for warning in warnings(audit)]
         for s in audit.signoffs:
             where = f" {s.commit[:10]} {s.at}" if s.commit else ""
-            lines.append(f"    {s.role:<9} {s.person:<12} {s.state:<8}{where}{' verified' if s.verified else ''}"
+            lines.append(f"    {s.role:<9} {s.person:<12} {s.state:<8}{where}{_evidence(s)}"
                          f"{'  (' + s.reason + ')' if s.reason else ''}")
     return "\n".join(lines)
