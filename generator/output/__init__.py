@@ -3,7 +3,9 @@
 ``FORMATS[kind][name]`` turns one command's result into text: ``problems`` (check, scan),
 ``status``, ``reminders``, ``incomplete`` (report incomplete) and ``history`` (scan-history).
 Formatters only format; they never decide an exit code. A new format is one function and one
-line here; the CLI offers exactly the formats registered for a kind.
+line here; the CLI offers exactly the formats registered for a kind. Every format but CSV (data for
+a spreadsheet, guarded there) leaves through ``terminal.safe_output``: no control character is
+ever printed raw.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import history, incomplete, problems, reminders, status
+from .terminal import safe_output
 
 Formatter = Callable[[Any], str]
 
@@ -28,5 +31,10 @@ def formats(kind: str) -> list[str]:
     return sorted(FORMATS[kind])
 
 
+# Spreadsheet data, written as it is (formula-guarded by its formatter); escaping would change the data.
+RAW_FORMATS = frozenset({"csv"})
+
+
 def render(kind: str, name: str, data: Any) -> str:
-    return FORMATS[kind][name](data)
+    text = FORMATS[kind][name](data)
+    return text if name in RAW_FORMATS else safe_output(text)

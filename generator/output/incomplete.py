@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import asdict
 from typing import Any
 
@@ -21,9 +22,16 @@ def rows_as_csv(rows: list[OpenRow]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
+# Spreadsheets run a cell as a formula when it starts with = + - @ (OWASP "CSV injection"), also after
+# leading blanks or control characters they skip, and in their full-width and small forms, which
+# some convert; a cell starting with a tab, CR or any other control character is guarded as well.
+_FORMULA = re.compile("[\\s\x00-\x1f\x7f-\x9f]*[=+\\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]"
+                      "|[\x00-\x1f\x7f-\x9f]")
+
+
 def _csv_safe(value: Any) -> Any:
-    """Spreadsheets run cells starting with = + - @ as formulas: content is data, never a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Content is data, never a formula: a cell a spreadsheet could run gets a leading apostrophe."""
+    if isinstance(value, str) and _FORMULA.match(value):
         return "'" + value
     return value
 

@@ -5,14 +5,15 @@ import json
 from collections.abc import Sequence
 
 from ..problems import Problem
+from .terminal import inline
 
 
 def text_report(problems: Sequence[Problem]) -> str:
     lines = []
     for p in problems:
-        lines.append(f"{p.file}:{p.line}:{p.column}: {p.severity}: {p.message} [{p.rule}]")
+        lines.append(f"{inline(p.file)}:{p.line}:{p.column}: {p.severity}: {inline(p.message)} [{p.rule}]")
         if p.hint:
-            lines.append(f"    hint: {p.hint}")
+            lines.append(f"    hint: {inline(p.hint)}")
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if problems:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from ..track.reminders import DayReminders
+from .terminal import inline
 
 
 def as_json(day: DayReminders) -> str:
@@ -16,6 +17,7 @@ def as_text(day: DayReminders) -> str:
     lines = []
     for r in day.reminders:
         when = f"{-r.days} working day(s) overdue" if r.days < 0 else f"due in {r.days} working day(s)"
-        lines.append(f"{r.to} <{r.email}>: [{r.kind}] {r.title} ({r.item}) — {r.file} — {r.due}, {when}")
+        lines.append(f"{inline(r.to)} <{inline(r.email)}>: [{r.kind}] {inline(r.title)} ({inline(r.item)}) — "
+                     f"{inline(r.file)} — {r.due}, {when}")
     lines.append(f"{len(day.reminders)} reminder(s) for {len({r.to for r in day.reminders})} people")
     return "\n".join(lines)

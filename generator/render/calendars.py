@@ -6,14 +6,17 @@ One feed per handover (every deadline, the notice, the transition, the last day)
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vText
 
+from ..load.characters import without_unsafe
 from ..model.handbook import Handbook, Handover, Person
 from ..model.views import dated_open_items
 
 PRODUCT = "-//handover-kb//handover calendar//ZH"
+_BLANKS = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -51,20 +54,29 @@ def person_deadlines(person: Person, handbook: Handbook) -> list[Deadline]:
     return sorted(found, key=lambda d: (d.day, d.uid))
 
 
+def _text(value: str) -> vText:
+    """A calendar TEXT value from content: one line, no control characters.
+
+    Calendar apps show control characters raw or refuse the feed, and icalendar writes an ``X-``
+    property given as a plain string unescaped, so a line break in a name broke the whole file.
+    As ``vText`` the value is escaped (``,`` ``;`` ``\\``) by the library."""
+    return vText(without_unsafe(_BLANKS.sub(" ", value)).strip())
+
+
 def to_ics(name: str, deadlines: list[Deadline], stamp: dt.date) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", _text(name))
     stamped = dt.datetime.combine(stamp, dt.time(), tzinfo=dt.timezone.utc)  # reproducible builds
     for deadline in deadlines:
         event = Event()
-        event.add("uid", f"{deadline.uid}@handover-kb")
+        event.add("uid", _text(f"{deadline.uid}@handover-kb"))
         event.add("dtstamp", stamped)
         event.add("dtstart", deadline.day)
         event.add("dtend", deadline.day + dt.timedelta(days=1))
-        event.add("summary", deadline.summary)
-        event.add("description", deadline.description)
+        event.add("summary", _text(deadline.summary))
+        event.add("description", _text(deadline.description))
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return calendar.to_ical()

@@ -2,11 +2,14 @@
 
 Every character that Markdown, its extensions or HTML could read as syntax becomes a numeric
 character reference, which Python-Markdown passes through as literal text. Line breaks
-are folded, so no value can start a heading, list, table row or code block. Only
-``Markup`` values (built here from escaped parts) are written as they are.
+are folded, so no value can start a heading, list, table row or code block; other control
+characters and bidi overrides are shown as ``\\u001b``-style escapes. Only ``Markup`` values
+(built here from escaped parts) are written as they are.
 """
 from __future__ import annotations
 
+import html
+import json
 import posixpath
 import re
 from collections.abc import Iterable
@@ -15,6 +18,7 @@ from urllib.parse import quote, urlsplit
 from markupsafe import Markup
 
 from ..check.rules import link_problem
+from ..load.characters import visible
 
 _SPECIAL = "\\`*_{}[]()#+-.!|~=<>&\"':^$%@"
 _TABLE = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}
@@ -26,8 +30,25 @@ def esc(value: object) -> Markup:
     """Inline text: special characters neutralised, all whitespace folded to single spaces."""
     if isinstance(value, Markup):
         return value
+    return Markup(_one_line(value).translate(_TABLE))
+
+
+def _one_line(value: object) -> str:
     text = "" if value is None else str(value)
-    return Markup(_WHITESPACE.sub(" ", text).strip().translate(_TABLE))
+    return visible(_WHITESPACE.sub(" ", text).strip())
+
+
+def front_matter(title: object, **meta: object) -> str:
+    """The YAML front matter that gives a page its title, as plain text, before any Markdown.
+
+    Without it MkDocs takes the title from the first H1's HTML, and themes print titles unescaped
+    (Material's ``striptags`` even turns character references back into markup): a name in a
+    heading became script in ``<title>``. So the title is set here: one line, HTML's special
+    characters as references (themes insert it as HTML), as a double-quoted YAML string (JSON's
+    string syntax is YAML's); ``visible`` left no character YAML refuses to read."""
+    lines = ["---", f"title: {json.dumps(html.escape(_one_line(title)), ensure_ascii=False)}"]
+    lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()]
+    return "\n".join([*lines, "---", ""])
 
 
 def esc_block(value: object) -> Markup:

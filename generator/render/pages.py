@@ -24,7 +24,7 @@ from ..model import views
 from ..model.handbook import Handbook, Handover, Person
 from ..render.calendars import handover_deadlines, person_deadlines, to_ics
 from ..render.charts import bar_chart
-from ..render.markdown import anchor, esc, esc_block, external_link, link, relative, table
+from ..render.markdown import anchor, esc, esc_block, external_link, front_matter, link, relative, table
 from ..track import reports
 from ..track.workdays import WorkCalendar
 
@@ -69,6 +69,18 @@ class Page:
         self.uri = uri
         self.site = site
         self.language = site.options.language
+        self.heading: str | None = None
+        self.meta: dict[str, object] = {}
+
+    def h1(self, text: str) -> Markup:
+        """The page's heading, which is also its title (given to MkDocs as plain text, see ``front_matter``)."""
+        self.heading = text
+        return Markup(f"# {esc(text)}")
+
+    def hide(self, *parts: str) -> Markup:
+        """Material's ``hide`` front matter (e.g. the navigation) for this page."""
+        self.meta["hide"] = list(parts)
+        return Markup("")
 
     def t(self, key: str, **values: object) -> str:
         return label(key, self.language, **values)
@@ -331,7 +343,9 @@ class SiteRenderer:
     def page(self, template: str, uri: str, **context: Any) -> tuple[str, str]:
         page = Page(uri, self)
         text = self.env.get_template(template).render(p=page, options=self.options, views=views, **context)
-        return uri, text
+        if page.heading is None:  # MkDocs would take the title from the H1's HTML: never from content
+            raise RuntimeError(f"{template} writes no heading with p.h1(...), so its page would have no safe title")
+        return uri, front_matter(page.heading, **page.meta) + text
 
     def render(self) -> dict[str, str]:
         today = self.options.today
