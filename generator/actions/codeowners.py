@@ -5,31 +5,78 @@ GitLab a section runs to the next header); anything else in the file is kept as 
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from pathlib import Path
 
 from ..audit.history import open_repository
+from ..errors import ProjectError
 from ..model.handbook import Handbook, Person
 from ..project import Project
 
 BEGIN = "# BEGIN handover-kb: written by 'handover codeowners'; edit the handover files, not these lines"
 END = "# END handover-kb"
 LOCATIONS = {"github": ".github/CODEOWNERS", "gitlab": ".gitlab/CODEOWNERS"}
+FORGES = {"github": "GitHub", "gitlab": "GitLab"}
+# A CODEOWNERS line is "pattern owner owner ...": whitespace ends the pattern, a line break starts a
+# rule of the writer's choosing, and * ? [ ] ! \ # are pattern syntax. A path is written only if
+# nothing in it can mean more than itself; a space is the one character escaped (both forges read "\ ").
+_PATH_PUNCTUATION = frozenset("._-/ ")
+_HANDLE = re.compile(r"[A-Za-z0-9_.][A-Za-z0-9_.-]*")  # used with fullmatch: "$" would let a final "\n" through
+_EMAIL = re.compile(r"[^\s@#\\<>()\[\],;:\"]+@[^\s@#\\<>()\[\],;:\"]+")
+
+
+def _describe(char: str) -> str:
+    named = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}.get(char)
+    if named or not char.isprintable():
+        return named or f"the invisible character U+{ord(char):04X}"
+    return f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, '')})"
+
+
+def _path_problem(path: str) -> str | None:
+    unsafe = next((c for c in path if not (c.isalnum() or c in _PATH_PUNCTUATION)), None)
+    if unsafe is None:
+        return None
+    return (f"{path!r} contains {_describe(unsafe)}, which CODEOWNERS cannot hold safely: rename the file or folder "
+            "using letters, digits, '.', '-', '_' only, then run 'handover codeowners' again")
 
 
 def _owner(person: Person, forge: str) -> str:
+    """The owner token for ``person``, or "" when there is none a forge would honour."""
     handle = person.github if forge == "github" else person.gitlab
-    return f"@{handle}" if handle else person.email or person.id
+    if handle:
+        return f"@{handle}" if _HANDLE.fullmatch(handle) else ""
+    return person.email if _EMAIL.fullmatch(person.email or "") else ""
+
+
+def _owner_problem(person: Person, forge: str) -> str:
+    site = FORGES[forge]
+    return (f"{person.id} ({person.name}) has no usable {site} user name or e-mail in handbook/people.yaml, and {site} "
+            f"silently ignores any other owner: add '{forge}: <their {site} user name>' (or the 'email:' of their "
+            f"{site} account) to {person.id}'s entry, then run 'handover codeowners' again")
 
 
 def render_block(handbook: Handbook, forge: str, repo_paths: dict[str, str]) -> str:
+    """Our CODEOWNERS lines; refuses (ProjectError, every reason at once) rather than write a line a forge
+    would misread or drop."""
     lines = [BEGIN]
+    problems: dict[str, None] = {}  # ordered and without repeats
     for handover in sorted(handbook.handovers, key=lambda h: repo_paths[h.id]):
         reviewers = [*handover.successors, handover.manager]
-        owners = " ".join(_owner(handbook.roster.people[p], forge) for p in reviewers)
+        owners = []
+        for person in (handbook.roster.people[p] for p in reviewers):
+            owners.append(_owner(person, forge))
+            if not owners[-1]:
+                problems[_owner_problem(person, forge)] = None
+        path_problem = _path_problem(repo_paths[handover.id])
+        if path_problem:
+            problems[f"{handover.file}: {path_problem}"] = None
         path = "/" + repo_paths[handover.id].replace(" ", "\\ ")
         if forge == "gitlab":
             lines.append(f"[handover {handover.id}][{len(reviewers)}]")
-        lines.append(f"{path} {owners}")
+        lines.append(f"{path} {' '.join(owners)}")
+    if problems:
+        raise ProjectError("CODEOWNERS not written:\n" + "\n".join(f"  {p}" for p in problems))
     lines.append(END)
     return "\n".join(lines) + "\n"
 
