@@ -14,7 +14,7 @@ from .errors import HandoverError, UsageError
 from .model.handbook import Handbook, Handover
 from .output import formats, render
 from .problems import Problem
-from .project import HANDOVER_SUFFIXES, TEXT_SUFFIXES, Project, find_root
+from .project import HANDOVER_SUFFIXES, TEXT_SUFFIXES, Project, find_root, unfollowed
 from .session import Session
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -106,20 +106,23 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _selected(paths: Sequence[Path], project: Project,
-              suffixes: tuple[str, ...] = HANDOVER_SUFFIXES) -> list[Path] | None:
+def _selected(paths: Sequence[Path], project: Project, suffixes: tuple[str, ...] = HANDOVER_SUFFIXES,
+              within: Path | None = None) -> list[Path] | None:
     if not paths:
         return None
     selected: list[Path] = []
     for path in paths:
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             raise UsageError(f"{path}: no such file or folder")
+        if within is not None and not unfollowed(path).is_relative_to(within):
+            raise UsageError(f"{path}: not in the handbook, so there is nothing to check; handover files live in "
+                             f"{project.display(project.handovers_dir)}/ (run 'handover check' to check them all)")
         selected.extend(sorted(p for p in path.rglob("*") if p.suffix in suffixes) if path.is_dir() else [path])
-    return [p.resolve() for p in selected]
+    return [unfollowed(p) for p in selected]  # a link is checked as itself, never as the file it points to
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
-    result = Session(project, jobs=args.jobs).check(_selected(args.paths, project))
+    result = Session(project, jobs=args.jobs).check(_selected(args.paths, project, within=project.handbook_dir))
     output = render("problems", args.format, result.problems)
     if output:
         print(output)

@@ -6,7 +6,6 @@ Every problem from every file is collected before it returns; raising is left to
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -30,8 +29,6 @@ from ..memory import paused_cycle_collection
 from ..model.handbook import Department, Handbook, Handover, Person, Roster
 from ..problems import Problem, has_errors
 from ..project import Project
-
-_FILE_STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$")
 
 
 @dataclass(frozen=True)
@@ -81,6 +78,8 @@ def _file_problem(path: str, rule: str, message: str, hint: str) -> Problem:
 
 def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, list[Problem]]:
     shown = project.display(project.people_file)
+    if not project.holds(project.people_file):
+        return None, []  # a link out of the project: never read; Project.path_problems reports it
     if not project.people_file.is_file():
         return None, [_file_problem(shown, "roster-missing", "the roster handbook/people.yaml is missing",
                                     "create it: every person named in a handover must be listed there")]
@@ -119,9 +118,6 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
     problems += found
     if doc is None:
         return None, None, problems
-    if not _FILE_STEM.match(path.stem):
-        problems.append(_file_problem(shown, "file-name", f"file name '{path.name}' is not a safe page address",
-                                      "use letters, digits, '.', '-' and '_' only, e.g. 2026-11-zhangwei-sales.yaml"))
     if not isinstance(doc.data, dict):
         problems.append(_file_problem(shown, "not-a-mapping", "a handover file must be a mapping of 'key: value' lines",
                                       "start from the role template: handover new --role ROLE --leaver ID"))
@@ -173,6 +169,7 @@ def read_handbook(project: Project, today: dt.date, jobs: int | None = 1) -> Loa
 def _read(project: Project, today: dt.date, jobs: int | None) -> LoadedHandbook:
     schemas = SchemaSet(project.schemas_dir, project.templates_dir)
     roster, problems = load_roster(project, schemas)
+    problems += project.path_problems()  # links out and unsafe names: those files are never read
     context = None if roster is None else RuleContext(frozenset(roster.people), load_security_config(project.root), today, project.root)
     paths = project.handover_files()
     if worker_count(len(paths), jobs) > 1:

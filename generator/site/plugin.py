@@ -18,10 +18,10 @@ from mkdocs.structure.files import File, Files
 
 from ..errors import HandoverError, ValidationFailed
 from ..i18n import LANGUAGES
-from ..project import HANDOVER_SUFFIXES, Project
-from ..site.content import SiteContent, site_content
-from ..render.pages import AUDIENCES, SiteOptions
 from ..output.problems import text_report
+from ..project import HANDOVER_SUFFIXES, Project, ignored_folder
+from ..render.pages import AUDIENCES, SiteOptions
+from ..site.content import SiteContent, site_content
 
 log = logging.getLogger("mkdocs.plugins.handover")
 
@@ -51,7 +51,11 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
         root = Path(self.config.project_dir or Path(config.config_file_path).parent)
         self.project = Project.at(root, Path(config.docs_dir))
         options = SiteOptions(self.config.language, self.config.audience, self._today())
-        cache_dir = self.project.root / ".cache" / "handover" if self.config.cache else None
+        cache_dir = self._cache_dir()
+        # Before MkDocs walks the docs folder (it follows links, even into /proc) and whatever the cache says.
+        refused = self.project.path_problems()
+        if refused:
+            raise PluginError("handover: the handbook has files that are never published:\n" + text_report(refused))
         try:
             self.content = site_content(self.project, options, cache_dir)
         except ValidationFailed as failed:
@@ -62,6 +66,15 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
             log.info("handbook warnings (run 'handover check' for details):\n%s", text_report(self.content.warnings))
         self._teach_search_words(self.content.search_words)
         return config
+
+    def _cache_dir(self) -> Path | None:
+        """The cache holds every rendered page, restricted ones too: never where git would pick it up."""
+        if not self.config.cache or self.project is None:
+            return None
+        try:
+            return ignored_folder(self.project.root / ".cache" / "handover")
+        except OSError:
+            return None  # a read-only checkout still builds, just without the cache
 
     @staticmethod
     def _teach_search_words(words: tuple[str, ...]) -> None:
@@ -91,12 +104,21 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
             raise PluginError(f"handover: 'today: {self.config.today}' is not a date (YYYY-MM-DD)") from None
 
     def on_files(self, files: Files, config: Any) -> Files:
-        assert self.content is not None
+        assert self.content is not None and self.project is not None
         # MkDocs copies every non-Markdown file of the docs folder; raw YAML would bypass escaping
-        # and redaction, so it is never published.
+        # and redaction, so it is never published. Nor is anything a link carries out of the project
+        # (a page linked to /proc/self/environ would publish the build's environment): on_config refused
+        # those already; this keeps them out of the site should a file appear in between.
+        escaped = []
         for file in list(files):
             if Path(file.src_uri).suffix in HANDOVER_SUFFIXES:
                 files.remove(file)
+            elif file.src_dir == config.docs_dir and file.abs_src_path and not self.project.holds(Path(file.abs_src_path)):
+                files.remove(file)
+                escaped.append(file.src_uri)
+        if escaped:
+            raise PluginError(f"handover: not published, links out of the repository: {', '.join(escaped)}; "
+                              "put the files themselves into the repository or delete the links")
         for uri, content in self.content.pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"handover: {uri} in the docs folder clashes with a generated page; rename it")
