@@ -1,57 +1,31 @@
 """A real browser on the built site: it renders, search works offline, and nothing leaves the machine."""
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
 
 from generator.site.build import build_site
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# CI installs Chromium (.ci/run); there a missing browser is a failure, not a skip.
-if not CHROMIUM and not os.environ.get("CI"):
-    pytest.skip("Chromium is not installed (apt-get install chromium)", allow_module_level=True)
+from .browser import chromium, served
 
-from playwright.sync_api import sync_playwright  # noqa: E402  (only once a browser is known to exist)
-
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+if TYPE_CHECKING:  # playwright itself is imported by .browser, once a browser is known to exist
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture
 def served_site(project: Path) -> Iterator[str]:
-    site = build_site(project / "mkdocs.yml", project / "site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(build_site(project / "mkdocs.yml", project / "site")) as address:
+        yield address
 
 
 @pytest.fixture
-def browser() -> Iterator[object]:
-    assert CHROMIUM, "Chromium is required in CI"
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            yield instance
-        finally:
-            instance.close()
+def browser() -> Iterator[Browser]:
+    with chromium() as instance:
+        yield instance
 
 
 def test_pages_load_only_from_the_site_and_search_finds_a_customer(served_site: str, browser) -> None:

@@ -18,10 +18,12 @@ def _dotted(path: list[str | int]) -> str:
     return text or "(file)"
 
 
-def _type_hint(document: Document, pointer: str, value: Any, expected: list[str]) -> str:
+def _type_hint(document: Document, pointer: str, value: Any, expected: list[str], withheld: bool) -> str:
     if value is None:
         return "fill in a value here, or remove the key"
     if "string" in expected and pointer in document.plain_scalars and not isinstance(value, str):
+        if withheld:
+            return "put the value in quotes to keep it as text, exactly as written"
         written = ("true" if value else "false") if isinstance(value, bool) else str(value)
         return f'quote it to keep it as text: "{written}"'
     if "boolean" in expected:
@@ -33,6 +35,45 @@ def _type_hint(document: Document, pointer: str, value: Any, expected: list[str]
     if "integer" in expected or "number" in expected:
         return "write a number without quotes"
     return f"expected {' or '.join(expected)}"
+
+
+def _sensitive(field: Field) -> bool:
+    return field.credential or field.sensitivity == "restricted"
+
+
+def _withheld(tree: Field, path: list[str | int]) -> bool:
+    """Whether a message may not repeat the value at ``path``: it is, holds or sits inside restricted or
+    credential data. Problems go to terminals, CI logs and build errors, which are not private."""
+    current: Field | None = tree
+    for token in path:
+        if current is None:
+            return False
+        if _sensitive(current):
+            return True
+        current = current.child(token)
+    return current is not None and (_sensitive(current) or bool(current.paths(lambda _, f: _sensitive(f))))
+
+
+_FORMATS = {"email": "e-mail address", "date": "date (YYYY-MM-DD)"}
+
+
+def _without_value(kind_name: str, kind: Any, here: Field | None) -> str:
+    """What is wrong with a value, said without the value (jsonschema's own message quotes it)."""
+    name = localized(here.title, "en").lower() if here is not None and here.title else "value"
+    limit = getattr(kind, "limit", "")
+    said = {
+        "Type": lambda: f"must be of type {' or '.join(kind.types)}",
+        "Pattern": lambda: f"does not match the expected {name} format",
+        "Format": lambda: f"is not a valid {_FORMATS.get(kind.format, name)}",
+        "MinLength": lambda: "must not be empty",
+        "MaxLength": lambda: f"is longer than {limit} characters",
+        "MinItems": lambda: f"must have at least {limit} item(s)",
+        "MaxItems": lambda: f"must have at most {limit} item(s)",
+        "UniqueItems": lambda: "has repeated items",
+        "Enum": lambda: "is not one of the allowed values",
+        "Constant": lambda: "is not the expected value",
+    }.get(kind_name)
+    return said() if said else f"is not a valid {name} ({_KEBAB.sub('-', kind_name).lower()})"
 
 
 def schema_problems(document: Document, validator: Any, tree: Field) -> list[Problem]:
@@ -47,13 +88,14 @@ def schema_problems(document: Document, validator: Any, tree: Field) -> list[Pro
         rule = "schema-" + _KEBAB.sub("-", kind_name).lower()
         where = _dotted(path)
         here = tree.at(path)
+        withheld = _withheld(tree, path)
         hint = ""
-        message = f"{where}: {error.message}"
+        message = f"{where}: {_without_value(kind_name, kind, here) if withheld else error.message}"
         if kind_name in ("UnevaluatedProperties", "AdditionalProperties"):
             unexpected.extend((path, name) for name in kind.unexpected)
             continue
         if kind_name == "Type":
-            hint = _type_hint(document, pointer, error.instance, list(kind.types))
+            hint = _type_hint(document, pointer, error.instance, list(kind.types), withheld)
         elif kind_name == "Required":
             child = here.properties.get(kind.property) if here else None
             title = f" ({localized(child.title, 'en')})" if child and child.title else ""
