@@ -1,19 +1,37 @@
-"""Reminders by e-mail over SMTP (``HANDOVER_SMTP_*``), one message per recipient."""
+"""Reminders by e-mail over SMTP (``HANDOVER_SMTP_*``), one message per recipient.
+
+One refused mailbox must not cost everyone else their reminder: each recipient is tried on its own, each success is
+written to the ledger the moment it is sent, and failures come back as values for the CLI to report.
+"""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import smtplib
 import ssl
+import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr
 from pathlib import Path
+from typing import Literal
 
 from ..errors import HandoverError, UsageError
 from ..track.reminders import Reminder
 from .ledger import load_ledger, save_ledger
+
+# Seconds to wait before the 2nd and 3rd try after a transient failure (a 4xx reply, a dropped connection): long
+# enough for a busy server to recover, short enough that a run with a few failing mailboxes still ends quickly.
+RETRY_DELAYS = (0.5, 2.0)
+LOGIN_REFUSED = frozenset({530, 534, 535, 538})
+REPLY_CHARS = 300
+
+# server: no connection or login, so nobody from here on was e-mailed; sender: HANDOVER_SMTP_FROM was refused;
+# recipient: this mailbox or this message was refused.
+Cause = Literal["server", "sender", "recipient"]
 
 
 @dataclass(frozen=True)
@@ -43,6 +61,72 @@ class SmtpSettings:
         return cls(host, port, security, env.get("HANDOVER_SMTP_USER"), env.get("HANDOVER_SMTP_PASSWORD"),
                    env.get("HANDOVER_SMTP_FROM", "handover-kb@localhost"))
 
+    @property
+    def server(self) -> str:
+        return f"{self.host}:{self.port}"
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A recipient whose reminders were not sent, with what the server said (never a credential)."""
+
+    to: str
+    email: str
+    code: int | None  # the SMTP reply code; None when no reply came (refused, reset or timed-out connection)
+    reply: str
+    cause: Cause
+
+
+@dataclass(frozen=True)
+class Delivery:
+    sent: int
+    skipped: int
+    failures: tuple[Failure, ...] = ()
+    server: str = ""
+    state_file: Path | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def report(self) -> str:
+        """What happened, for stderr: the failures grouped by what the server said, each with what to do next."""
+        lines = [f"sent {self.sent} e-mail(s); {self.skipped} reminder(s) skipped "
+                 "(already sent today, or no e-mail address)"]
+        if not self.failures:
+            return lines[0]
+        groups: dict[tuple[Cause, int | None, str], list[Failure]] = defaultdict(list)
+        for failure in self.failures:
+            groups[failure.cause, failure.code, failure.reply].append(failure)
+        lines.append(f"could not e-mail {len(self.failures)} recipient(s); their reminders are not marked as sent:")
+        for (cause, code, reply), failed in groups.items():
+            who = ", ".join(f"{f.to} <{f.email}>" for f in failed)
+            said = f"{code} {reply}" if code is not None else reply
+            lines.append(f"  - {who}: {self._problem(cause, code)}: {said}; {self._hint(cause, code)}")
+        lines.append(f"then run the same command again with --state {self.state_file} to send only these"
+                     if self.state_file else
+                     "then run the same command again; add --state FILE so that whoever got an e-mail "
+                     "is not e-mailed twice")
+        return "\n".join(lines)
+
+    def _problem(self, cause: Cause, code: int | None) -> str:
+        if cause == "server":
+            return f"mail server {self.server} " + ("refused the login" if code in LOGIN_REFUSED else "could not be used")
+        if _transient(code):
+            return f"mail server asked to try later (tried {len(RETRY_DELAYS) + 1} times)"
+        return "mail server refused it"
+
+    @staticmethod
+    def _hint(cause: Cause, code: int | None) -> str:
+        if cause == "server":
+            return ("check HANDOVER_SMTP_USER and HANDOVER_SMTP_PASSWORD" if code in LOGIN_REFUSED else
+                    "check HANDOVER_SMTP_HOST, HANDOVER_SMTP_PORT and HANDOVER_SMTP_TLS, and that the server is up")
+        if cause == "sender":
+            return "check HANDOVER_SMTP_FROM, or ask the mail administrator which sender address is allowed"
+        if _transient(code):
+            return "wait a while"
+        return "check this person's e-mail address in people.yaml, or ask the mail administrator why it was refused"
+
 
 def compose(recipient: Reminder, items: list[Reminder], sender: str, today: dt.date) -> EmailMessage:
     message = EmailMessage()
@@ -59,10 +143,16 @@ def compose(recipient: Reminder, items: list[Reminder], sender: str, today: dt.d
     return message
 
 
-def send(items: list[Reminder], settings: SmtpSettings, today: dt.date, state_file: Path | None) -> tuple[int, int]:
-    """One e-mail per recipient with their reminders not yet sent today; returns (e-mails sent, skipped)."""
-    sent = load_ledger(state_file)
-    already = set(sent.get(today.isoformat(), []))
+def send(items: list[Reminder], settings: SmtpSettings, today: dt.date, state_file: Path | None,
+         pause: Callable[[float], None] = time.sleep) -> Delivery:
+    """One e-mail per recipient with their reminders not yet sent today; every recipient is tried.
+
+    Each e-mail sent is written to the ledger at once, so a crash or a failure halfway never sends twice and a rerun
+    sends exactly what is missing. If the server cannot be reached, nobody is e-mailed and all of them are failures.
+    """
+    ledger = load_ledger(state_file)
+    day = today.isoformat()
+    already = set(ledger.get(day, []))
     by_person: dict[str, list[Reminder]] = defaultdict(list)
     skipped = 0
     for reminder in items:
@@ -70,26 +160,139 @@ def send(items: list[Reminder], settings: SmtpSettings, today: dt.date, state_fi
             skipped += 1
             continue
         by_person[reminder.to].append(reminder)
-    if not by_person:
-        return 0, skipped
+    waiting = [mine for _, mine in sorted(by_person.items())]
+    emailed: list[str] = []
+    if waiting:  # a state file that cannot be written stops the run before anyone is e-mailed
+        _record(state_file, ledger, today, emailed)
+    failures: list[Failure] = []
+    connection = _Connection(settings)
     try:
-        if settings.security == "ssl":
-            server: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=30,
-                                                    context=ssl.create_default_context())
-        else:
-            server = smtplib.SMTP(settings.host, settings.port, timeout=30)
-        with server:
-            if settings.security == "starttls":
-                server.starttls(context=ssl.create_default_context())
-            if settings.user:
-                server.login(settings.user, settings.password or "")
-            count = 0
-            for _, mine in sorted(by_person.items()):
-                server.send_message(compose(mine[0], mine, settings.sender, today))
-                count += 1
-                sent.setdefault(today.isoformat(), []).extend(r.key for r in mine)
-                if state_file is not None:  # after every e-mail: a crash halfway never sends twice
-                    save_ledger(state_file, sent, today)
-    except (OSError, smtplib.SMTPException) as exc:
-        raise HandoverError(f"could not send e-mail through {settings.host}:{settings.port}: {exc}") from exc
-    return count, skipped
+        for index, mine in enumerate(waiting):
+            outcome = _deliver(connection, mine, today, pause)
+            if outcome is None:
+                emailed.append(mine[0].to)
+                ledger.setdefault(day, []).extend(r.key for r in mine)
+                _record(state_file, ledger, today, emailed)
+                continue
+            code, reply, cause = outcome
+            # Without a server every later recipient fails the same way: report them at once, don't knock again.
+            failed = waiting[index:] if cause == "server" else [mine]
+            failures += [Failure(them[0].to, them[0].email, code, reply, cause) for them in failed]
+            if cause == "server":
+                break
+    finally:
+        connection.close()
+    return Delivery(len(emailed), skipped, tuple(failures), settings.server, state_file)
+
+
+def _record(state_file: Path | None, ledger: dict[str, list[str]], today: dt.date, emailed: list[str]) -> None:
+    if state_file is None:
+        return
+    try:
+        save_ledger(state_file, ledger, today)
+    except OSError as exc:
+        done = (f"{', '.join(emailed)} got today's e-mail but will get it again on a rerun" if emailed else
+                "nobody was e-mailed")
+        raise HandoverError(f"could not write the reminder state file {state_file} ({exc.strerror or exc}), so "
+                            f"sending stopped: {done}; make its folder writable or choose another --state FILE, "
+                            "then run again") from exc
+
+
+class _Connection:
+    """One SMTP session, opened when first needed and opened again after the server dropped it."""
+
+    def __init__(self, settings: SmtpSettings) -> None:
+        self.settings = settings
+        self.server: smtplib.SMTP | None = None
+
+    def open(self) -> smtplib.SMTP:
+        if self.server is None:
+            self.server = _connect(self.settings)
+        return self.server
+
+    def drop(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        self.server = None
+
+    def close(self) -> None:
+        if self.server is not None and self.server.sock is not None:
+            # Everything was already sent or failed: a rude goodbye changes nothing.
+            with contextlib.suppress(OSError, smtplib.SMTPException):
+                self.server.quit()
+        self.drop()
+
+
+def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+    if settings.security == "ssl":
+        server: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=30,
+                                                context=ssl.create_default_context())
+    else:
+        server = smtplib.SMTP(settings.host, settings.port, timeout=30)
+    try:
+        if settings.security == "starttls":
+            server.starttls(context=ssl.create_default_context())
+        if settings.user:
+            server.login(settings.user, settings.password or "")
+    except BaseException:
+        server.close()
+        raise
+    return server
+
+
+def _deliver(connection: _Connection, mine: list[Reminder], today: dt.date,
+             pause: Callable[[float], None]) -> tuple[int | None, str, Cause] | None:
+    """Send one recipient's e-mail, trying again after transient failures; None once sent, else why not."""
+    settings = connection.settings
+    for delay in (*RETRY_DELAYS, None):
+        cause: Cause = "server"  # until the session is open, a failure is the server's, not this recipient's
+        try:
+            server = connection.open()
+            cause = "recipient"
+            server.send_message(compose(mine[0], mine, settings.sender, today), to_addrs=[mine[0].email])
+            return None
+        except (OSError, ValueError, smtplib.SMTPException) as exc:
+            code, raw, transient = _explain(exc)
+            if _lost(exc) or (connection.server is not None and connection.server.sock is None):  # e.g. after a 421
+                connection.drop()
+            if isinstance(exc, smtplib.SMTPSenderRefused):
+                cause = "sender"
+            if not transient or delay is None:
+                return code, _words(raw, settings), cause
+            pause(delay)
+    raise AssertionError("unreachable: the last try always returns")
+
+
+def _explain(exc: Exception) -> tuple[int | None, bytes | str, bool]:
+    """The reply code, the server's words and whether trying again soon may help."""
+    words: bytes | str
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):  # one recipient per message, so one reply
+        code, words = next(iter(exc.recipients.values()), (-1, b"refused"))
+    elif isinstance(exc, smtplib.SMTPResponseException):
+        code, words = exc.smtp_code, exc.smtp_error
+    else:
+        dropped = isinstance(exc, (smtplib.SMTPServerDisconnected, ConnectionResetError, ConnectionAbortedError,
+                                   BrokenPipeError))
+        return None, str(exc) or type(exc).__name__, dropped
+    if code < 100:  # smtplib's -1: the connection closed before a reply
+        return None, words, True
+    return code, words, _transient(code)
+
+
+def _lost(exc: Exception) -> bool:
+    """The connection is gone: smtplib's errors are OSErrors too, but after most of them the session goes on."""
+    return isinstance(exc, smtplib.SMTPServerDisconnected) or (
+        isinstance(exc, OSError) and not isinstance(exc, smtplib.SMTPException))
+
+
+def _transient(code: int | None) -> bool:
+    return code is not None and 400 <= code < 500
+
+
+def _words(raw: bytes | str, settings: SmtpSettings) -> str:
+    """The server's reply on one printable line, with the password blanked in case a server echoes it."""
+    text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    if settings.password:
+        text = text.replace(settings.password, "***")
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return text[:REPLY_CHARS] + ("…" if len(text) > REPLY_CHARS else "")
