@@ -303,9 +303,9 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
     if args.send:
         from .notify.email import SmtpSettings, send
 
-        emails, skipped = send(list(day.reminders), SmtpSettings.from_environment(), session.today, args.state)
-        print(f"sent {emails} e-mail(s); {skipped} reminder(s) skipped (already sent today, or no e-mail address)",
-              file=sys.stderr)
+        delivery = send(list(day.reminders), SmtpSettings.from_environment(), session.today, args.state)
+        print(delivery.report(), file=sys.stderr)
+        return max(_left_out(broken), EXIT_OK if delivery.ok else EXIT_PROBLEMS)
     return _left_out(broken)
 
 
