@@ -223,3 +223,18 @@ def test_messages_about_ordinary_fields_still_quote_the_value(empty_project: Pat
         text.replace("last_day: 2026-11-13", "last_day: 2026-02-30"), encoding="utf-8")
     code, out, _ = cli("check", root=empty_project)
     assert code == 1 and "2026-02-30" in out
+
+
+@pytest.mark.parametrize("written", ["+8613812345678", "013812345678"])
+def test_a_restricted_number_the_loader_would_change_is_described_without_the_value(empty_project: Path, cli,
+                                                                                    written: str) -> None:
+    text = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
+    (empty_project / "handbook" / "handovers" / "a.yaml").write_text(
+        text.replace('phone: "+86 138 0000 0001"', f"phone: {written}"), encoding="utf-8")
+    for output in ("text", "json", "github"):
+        code, out, err = cli("check", "--format", output, root=empty_project)
+        assert code == 1 and "12345678" not in out + err
+        assert "yaml-ambiguous-number" in out and "would be read as a number" in out
+    text = text.replace("summary: 交接两个客户,其中一个是重点客户。", f"summary: 交接两个客户\nx_note: {written}")
+    (empty_project / "handbook" / "handovers" / "a.yaml").write_text(text, encoding="utf-8")
+    assert written in cli("check", root=empty_project)[1]  # elsewhere the value is quoted back, to help

@@ -1,6 +1,7 @@
 """Schema validation: every error of the compiled validator, as located problems with a hint."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Any
 
@@ -74,6 +75,34 @@ def _without_value(kind_name: str, kind: Any, here: Field | None) -> str:
         "Constant": lambda: "is not the expected value",
     }.get(kind_name)
     return said() if said else f"is not a valid {name} ({_KEBAB.sub('-', kind_name).lower()})"
+
+
+# What the loader says, quoting the value as written, before any schema is known; said instead where the
+# value may not be repeated.
+_LOADER_SAYS_WITHOUT_VALUE = {
+    "yaml-ambiguous-number": ("would be read as a number and change (a leading + or 0, or trailing zeros, are lost)",
+                              "put the value in quotes to keep it exactly as written"),
+}
+
+
+def _path(pointer: str) -> list[str | int]:
+    tokens = (t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:])
+    return [int(t) if t.isdigit() else t for t in tokens]
+
+
+def withhold_values(problems: list[Problem], tree: Field) -> list[Problem]:
+    """``problems`` with the loader's messages about restricted or credential values said without the value.
+
+    The loader reports before the role's schema is known; once it is, this keeps a mistyped phone
+    number out of terminals, CI logs and build errors, as ``schema_problems`` does for its own."""
+    result = []
+    for problem in problems:
+        said = _LOADER_SAYS_WITHOUT_VALUE.get(problem.rule)
+        if said is not None and _withheld(tree, _path(problem.pointer)):
+            message, hint = said
+            problem = dataclasses.replace(problem, message=f"{_dotted(_path(problem.pointer))}: {message}", hint=hint)
+        result.append(problem)
+    return result
 
 
 def schema_problems(document: Document, validator: Any, tree: Field) -> list[Problem]:

@@ -18,7 +18,7 @@ from ..check.rules import (
     placeholder_problems,
     roster_problems,
 )
-from ..check.schema import schema_problems
+from ..check.schema import schema_problems, withhold_values
 from ..check.secrets import secret_problems
 from ..config import load_security_config
 from ..errors import ProjectError
@@ -129,6 +129,7 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
         problems.append(Problem(shown, *doc.position("/role"), "/role", "error", "unknown-role",
                                 f"unknown role {role_id!r}", f"use one of: {available}"))
         return None, doc, problems
+    problems = withhold_values(problems, role.tree)  # the loader quoted values before the schema was known
     problems += schema_problems(doc, schemas.validator(role.schema_path), role.tree)
     problems += placeholder_problems(doc)  # also when the schema fails: a fresh file is mostly placeholders
     if has_errors(problems) or context is None:
