@@ -24,7 +24,7 @@ def _type_hint(document: Document, pointer: str, value: Any, expected: list[str]
         return "fill in a value here, or remove the key"
     if "string" in expected and pointer in document.plain_scalars and not isinstance(value, str):
         if withheld:
-            return "put the value in quotes to keep it as text, exactly as written"
+            return "quote it to keep it as text, exactly as written"
         written = ("true" if value else "false") if isinstance(value, bool) else str(value)
         return f'quote it to keep it as text: "{written}"'
     if "boolean" in expected:
@@ -81,7 +81,7 @@ def _without_value(kind_name: str, kind: Any, here: Field | None) -> str:
 # value may not be repeated.
 _LOADER_SAYS_WITHOUT_VALUE = {
     "yaml-ambiguous-number": ("would be read as a number and change (a leading + or 0, or trailing zeros, are lost)",
-                              "put the value in quotes to keep it exactly as written"),
+                              "quote it to keep it exactly as written"),
 }
 
 
