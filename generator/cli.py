@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
+from .audit.signoffs import SIGNED, HandoverAudit
 from .errors import HandoverError, UsageError
 from .model.handbook import Handbook, Handover
 from .output import formats, render
@@ -43,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=formats("problems"), default="text")
     check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
                        help="check files in N processes (default: every core, when there are enough files)")
+    check.add_argument("--staged", action="store_true",
+                       help="check the staged version of PATHs (default: every staged file) against the committed "
+                            "handbook, as 'git commit' will record them; untracked drafts are ignored")
 
     new = commands.add_parser("new", help="create a handover file from the role template")
     new.add_argument("--role", required=True)
@@ -68,6 +72,9 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("files", nargs="*", type=Path, metavar="FILE")
     status.add_argument("--person", metavar="ID", help="only handovers this person is a party to")
     status.add_argument("--format", choices=formats("status"), default="text")
+    status.add_argument("--check", action="store_true",
+                        help="exit 1 unless every selected handover is signed by its leaver, every successor and the "
+                             "manager, and list who still has to sign (a required status check in CI)")
 
     sign = commands.add_parser("sign", help="record your sign-off of a committed handover file")
     sign.add_argument("--as", dest="role", required=True, choices=("leaver", "successor", "manager"))
@@ -100,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("install-hook", help="install a git pre-commit hook that runs 'handover scan --staged'")
 
+    init = commands.add_parser("init", help="create a new company handbook repository, ready to push")
+    init.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
+    init.add_argument("--forge", choices=("github", "gitlab"), default="github", help="whose CI files to write")
+    init.add_argument("--company", metavar="NAME", help="the company's name, for the site's title")
+
     codeowners = commands.add_parser("codeowners", help="write CODEOWNERS so successors and the manager must review")
     codeowners.add_argument("--forge", choices=("github", "gitlab"), default="github")
     codeowners.add_argument("--check", action="store_true", help="fail if CODEOWNERS is out of date")
@@ -122,7 +134,12 @@ def _selected(paths: Sequence[Path], project: Project, suffixes: tuple[str, ...]
 
 
 def _check(args: argparse.Namespace, project: Project) -> int:
-    result = Session(project, jobs=args.jobs).check(_selected(args.paths, project, within=project.handbook_dir))
+    if args.staged:
+        from .actions.staged import check_staged
+
+        result = check_staged(project, args.paths, args.jobs)
+    else:
+        result = Session(project, jobs=args.jobs).check(_selected(args.paths, project, within=project.handbook_dir))
     output = render("problems", args.format, result.problems)
     if output:
         print(output)
@@ -230,8 +247,28 @@ def _status(args: argparse.Namespace, project: Project) -> int:
     if session.history.history is None:
         raise HandoverError("not a git repository: sign-offs are read from git history")
     audits = session.audits(handbook)
-    print(render("status", args.format, [audits[h.id] for h in sorted(handovers, key=lambda h: h.file)]))
+    chosen = [audits[h.id] for h in sorted(handovers, key=lambda h: h.file)]
+    print(render("status", args.format, chosen))
+    if args.check:
+        return max(_left_out(broken), _still_to_sign(chosen, handbook))
     return _left_out(broken)
+
+
+def _still_to_sign(audits: Sequence[HandoverAudit], handbook: Handbook) -> int:
+    """The required status check: every party of every handover shown has signed its current content."""
+    people = handbook.roster.people
+    waiting = [(audit, [s for s in audit.signoffs if s.party and s.state != SIGNED]) for audit in audits]
+    waiting = [(audit, missing) for audit, missing in waiting if missing or audit.state != SIGNED]
+    for audit, missing in waiting:
+        names = "; ".join(f"{s.role} {people[s.person].name if s.person in people else s.person} ({s.person}): "
+                          f"{s.state}{' - ' + s.reason if s.reason else ''}" for s in missing)
+        print(f"{audit.file}: still to sign: {names or audit.state}", file=sys.stderr)
+    if waiting:
+        print(f"{len(waiting)} of {len(audits)} handover(s) not signed by every party: each person listed signs the "
+              "current version with 'handover sign --as ROLE FILE' (see guide/signoff.md)", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"all {len(audits)} handover(s) signed by the leaver, every successor and the manager", file=sys.stderr)
+    return EXIT_OK
 
 
 def _sign(args: argparse.Namespace, project: Project) -> int:
@@ -332,6 +369,13 @@ def _install_hook(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _init(args: argparse.Namespace, project: Project) -> int:
+    from .actions.init import init_handbook, next_steps
+
+    print(next_steps(init_handbook(args.dir, args.forge, args.company), str(args.dir)))
+    return EXIT_OK
+
+
 def _codeowners(args: argparse.Namespace, project: Project) -> int:
     from .actions.codeowners import update_codeowners
 
@@ -351,7 +395,8 @@ def run(argv: Sequence[str] | None = None) -> int:
         project = Project.at(args.root or find_root(Path.cwd()))
         handler = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
                    "verify": _verify, "codeowners": _codeowners, "scan": _scan, "scan-history": _scan_history,
-                   "install-hook": _install_hook, "remind": _remind, "report": _report}[args.command]
+                   "install-hook": _install_hook, "remind": _remind, "report": _report,
+                   "init": _init}[args.command]
         return handler(args, project)
     except UsageError as exc:
         print(f"handover: {exc}", file=sys.stderr)

@@ -25,7 +25,8 @@ PACKAGE = Path(generator.__file__).resolve().parent
 # <- session <- actions <- site <- cli. Base modules (errors, problems, config, ...) sit under every stage.
 RANKS = {"load": 1, "check": 2, "model": 3, "audit": 4, "track": 5, "render": 6, "output": 7, "notify": 7,
          "session": 8, "actions": 9, "site": 10, "cli": 11}
-BASE = {"errors", "problems", "config", "project", "memory", "fanout", "i18n", "__version__"}
+# skeleton: the templates and shipped data of 'handover init' (data; imports nothing of ours).
+BASE = {"errors", "problems", "config", "project", "memory", "fanout", "i18n", "skeleton", "__version__"}
 # The sign-off audit reads git and judges trailers; it must not reach into checking, tracking or rendering.
 AUDIT_MAY_IMPORT = {"audit", "model", "config", "errors", "memory", "project"}
 

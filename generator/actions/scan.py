@@ -1,16 +1,16 @@
 """The secret scan where secrets travel: files on disk, the staged commit, and all of git history."""
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
 from ..audit.history import open_repository, read_history
 from ..check.secrets import HistoryFinding, secret_problems
-from ..errors import HandoverError, UsageError
+from ..errors import UsageError
 from ..load.document import decode, read_text
 from ..problems import Problem
 from ..project import TEXT_SUFFIXES, Project
+from .staged import repository_root, run_git, staged_paths
 
 HOOK_MARK = "# installed by 'handover install-hook'"
 
@@ -29,36 +29,21 @@ def default_paths(project: Project) -> list[Path]:
                   if p.is_file() and p.suffix in TEXT_SUFFIXES)
 
 
-def _git(repo_root: Path, *args: str, data: bytes | None = None) -> bytes:
-    result = subprocess.run(["git", *args], cwd=repo_root, input=data, capture_output=True, check=False)
-    if result.returncode != 0:
-        raise HandoverError(f"git {args[0]} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
-    return result.stdout
-
-
-def _repo_root(project: Project) -> Path:
-    repo = open_repository(project.root)
-    if repo is None or repo.working_tree_dir is None:
-        raise UsageError("not a git repository")
-    return Path(repo.working_tree_dir)
-
-
 def scan_staged(project: Project) -> list[Problem]:
     """What ``git commit`` is about to record: the index, not the working tree."""
-    root = _repo_root(project)
-    names = _git(root, "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR").decode("utf-8", "replace")
+    root = repository_root(project)
     problems: list[Problem] = []
-    for name in filter(None, names.split("\0")):
+    for name in staged_paths(root):
         if Path(name).suffix not in TEXT_SUFFIXES:
             continue
-        text, found = decode(_git(root, "show", f":{name}"), name)
+        text, found = decode(run_git(root, "show", f":{name}"), name)
         problems += found if text is None else secret_problems(text, name)
     return problems
 
 
 def _blobs(root: Path, shas: list[str]) -> dict[str, bytes]:
     """Contents of many blobs from one ``git cat-file --batch``."""
-    output = _git(root, "cat-file", "--batch", data="".join(f"{sha}\n" for sha in shas).encode())
+    output = run_git(root, "cat-file", "--batch", data="".join(f"{sha}\n" for sha in shas).encode())
     contents: dict[str, bytes] = {}
     position = 0
     while position < len(output):

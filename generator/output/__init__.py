@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import history, incomplete, problems, reminders, status
+from . import codequality, history, incomplete, problems, reminders, status
 from .terminal import safe_output
 
 Formatter = Callable[[Any], str]
 
 FORMATS: dict[str, dict[str, Formatter]] = {
-    "problems": {"text": problems.text_report, "json": problems.json_report, "github": problems.github_report},
+    "problems": {"text": problems.text_report, "json": problems.json_report, "github": problems.github_report,
+                 "codequality": codequality.codequality_report},
     "status": {"text": status.as_text, "json": status.as_json},
     "reminders": {"text": reminders.as_text, "json": reminders.as_json},
     "incomplete": {"csv": incomplete.rows_as_csv, "json": incomplete.rows_as_json,
