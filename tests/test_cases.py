@@ -1,40 +1,36 @@
-"""Data-driven cases: each YAML file under cases/ says which problems it must produce."""
+"""Data-driven cases: each case under cases/ declares every problem it must produce (format: casefiles.py)."""
 from __future__ import annotations
 
-import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from generator import check_handbook
+from generator.check.catalog import every_rule
 from generator.project import Project
 
-from .conftest import CASES
+from .casefiles import Case, Expected, cases
 
-EXPECT = re.compile(rb"^# expect: (\d+) ([a-z0-9-]+)\s*$", re.MULTILINE)
-
-
-def expected(case: Path) -> set[tuple[int, str]]:
-    return {(int(line), rule.decode()) for line, rule in EXPECT.findall(case.read_bytes())}
+SEVERITY = {r.id: r.severity for r in every_rule()}
 
 
-def errors_for(project: Path, case: Path) -> set[tuple[int, str]]:
-    target = project / "handbook" / "handovers" / case.name
-    shutil.copy2(case, target)
-    result = check_handbook(Project.at(project))
-    return {(p.line, p.rule) for p in result.problems if p.is_error and p.file.endswith(case.name)}
+def checked(case: Case, project: Path) -> Expected:
+    """What the check reports for ``case``: each rule registered, with the severity it is registered with."""
+    reported = case.reported(project)
+    assert {(rule, severity) for *_, rule, severity in reported if SEVERITY.get(rule) != severity} == set()
+    return reported
 
 
-@pytest.mark.parametrize("case", sorted((CASES / "invalid").glob("*.yaml")), ids=lambda p: p.stem)
-def test_invalid_case_reports_exactly_its_problems(empty_project: Path, case: Path) -> None:
-    assert expected(case), f"{case.name} declares no '# expect:' line"
-    assert errors_for(empty_project, case) == expected(case)
+@pytest.mark.parametrize("case", cases("invalid"), ids=lambda c: c.name)
+def test_invalid_case_reports_exactly_its_problems(empty_project: Path, case: Case) -> None:
+    assert case.expected(), f"{case.name} declares no '# expect:' line"
+    assert checked(case, empty_project) == case.expected()
 
 
-@pytest.mark.parametrize("case", sorted((CASES / "valid").glob("*.yaml")), ids=lambda p: p.stem)
-def test_valid_case_has_no_errors(empty_project: Path, case: Path) -> None:
-    assert errors_for(empty_project, case) == set()
+@pytest.mark.parametrize("case", cases("valid"), ids=lambda c: c.name)
+def test_valid_case_has_no_errors_and_exactly_its_warnings(empty_project: Path, case: Case) -> None:
+    assert {severity for *_, severity in case.expected()} <= {"warning"}, f"{case.name} is valid: it expects no error"
+    assert checked(case, empty_project) == case.expected()
 
 
 def test_sample_handbook_is_clean() -> None:

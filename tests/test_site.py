@@ -93,7 +93,8 @@ def hostile_handover(project: Path) -> Path:
     data_lines = []
     for payload in HOSTILE:
         quoted = json.dumps(payload, ensure_ascii=False)  # JSON strings are valid YAML double-quoted scalars
-        data_lines.append(f"  - topic: {quoted}\n    note: {quoted}")
+        one_line = json.dumps(payload.replace("\n", " "), ensure_ascii=False)  # check refuses a line break in a title
+        data_lines.append(f"  - topic: {one_line}\n    note: {quoted}")
     text = text.replace("checklist:", "knowledge:\n" + "\n".join(data_lines) + "\nchecklist:")
     text = text.replace("name: 测试客户甲有限公司", f"name: {json.dumps(HOSTILE[1])}")
     text = text.replace("summary: 交接两个客户,其中一个是重点客户。", f"summary: {json.dumps(HOSTILE[5])}")

@@ -1,6 +1,7 @@
 """Rules no schema can state: people exist, dates make sense, ids are unique, links are safe.
 
-Each rule is a plain function from data to problems. Rules find the places they care about
+Each rule is a plain function from data to problems, registered with its id, severity and
+documentation (``registry.rule``) and run from the registry. Rules find the places they care about
 through schema annotations (``x-person``, ``x-link``, ``x-index``), so they work for any role.
 """
 from __future__ import annotations
@@ -8,16 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Collection, Iterator
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..config import SecurityConfig
 from ..load.document import Document, pointer_join
-from ..load.schemas import Field, FieldPaths, values_at
+from ..load.schemas import Field, FieldPaths, Role, values_at
 from ..problems import Problem
+from .registry import checks_for, rule
 
 PLACEHOLDER = "待填写"
 RETENTION_WARNING_DAYS = 30
@@ -37,94 +40,230 @@ def walk(value: Any, tree: Field | None, pointer: str = "") -> Iterator[tuple[st
             yield from walk(child, tree.items if tree else None, pointer_join(pointer, index))
 
 
-def _problem(doc: Document, pointer: str, rule: str, message: str, hint: str = "",
-             severity: str = "error") -> Problem:
-    return Problem(doc.path, *doc.position(pointer), pointer, severity, rule, message, hint)  # type: ignore[arg-type]
-
-
 def _at(data: Any, paths: tuple[tuple[str, ...], ...]) -> Iterator[tuple[str, Any]]:
     for path in paths:
         yield from values_at(data, path)
 
 
-def person_problems(doc: Document, paths: FieldPaths, people: Collection[str]) -> list[Problem]:
-    problems = []
-    for pointer, value in _at(doc.data, paths.people):
+@dataclass(frozen=True)
+class RuleContext:
+    """What per-file rules need beyond the document: who is in the roster, settings and the day it is."""
+
+    people: frozenset[str]
+    security: SecurityConfig = field(default_factory=SecurityConfig)
+    today: dt.date | None = None  # None for the roster, which has no dated rules
+    root: Path | None = None
+
+    def __post_init__(self) -> None:
+        if self.root is not None:  # once here, not once per link
+            object.__setattr__(self, "root", self.root.resolve())
+
+
+@dataclass(frozen=True)
+class Subject:
+    """One file that passed its schema, and what the per-file rules judge it by."""
+
+    doc: Document
+    tree: Field
+    paths: FieldPaths
+    context: RuleContext
+    template_ids: tuple[str, ...] = ()
+
+    @property
+    def data(self) -> Any:
+        return self.doc.data
+
+
+# -- per-file rules, in the order a handover is judged ------------------------------------------
+
+@rule("credential-scheme", "error", "handover", "handover")
+def credential_scheme(subject: Subject) -> Iterator[Problem]:
+    """查什么：账号的 `credential_ref` 不是公司使用的密码管理器地址（如 `vault://`、`op://`）。
+    为什么：交接文件进入 git 并发布成网站，凭据本身绝不能写进来，只能写它在密码管理器里的位置。
+    怎么改：把凭据存进 `[tool.handover.security] credential_schemes` 列出的密码管理器之一，这里只写引用，如 `vault://sales/crm`。
+
+    What: an account's `credential_ref` is not an address in a password manager the company uses (such as `vault://`, `op://`).
+    Why: handover files go into git and onto the site; a credential is never written down, only where it is kept.
+    Fix: store the credential in one of the managers listed in `[tool.handover.security] credential_schemes` and reference it here, e.g. `vault://sales/crm`.
+    """
+    schemes = subject.context.security.credential_schemes
+    for pointer, value in _at(subject.data, subject.paths.credentials):
+        scheme = value.split("://", 1)[0].lower() if isinstance(value, str) else ""
+        if scheme not in schemes:
+            allowed = ", ".join(f"{s}://" for s in schemes)
+            yield credential_scheme.problem(subject.doc, pointer, f"'{scheme}://' is not a password manager this company uses",
+                                            f"store the credential in one of: {allowed} and reference it here")
+
+
+_RETENTION_HINT = "purge the file from git history and republish, as the guide page guide/security.md explains"
+
+
+def _retention_days(subject: Subject) -> tuple[str, int] | None:
+    """The retention date and the days left until it (negative once past), if the file sets one."""
+    value = subject.data.get("retain_until")
+    if not isinstance(value, str) or subject.context.today is None:
+        return None
+    return value, (dt.date.fromisoformat(value) - subject.context.today).days
+
+
+@rule("retention-expired", "error", "handover", "handover")
+def retention_expired(subject: Subject) -> Iterator[Problem]:
+    """查什么：文件的保留期限 `retain_until` 已过。
+    为什么：个人信息只保留到用途结束；过期的交接文件不应继续留在仓库和网站上。
+    怎么改：按 guide/security.md 的步骤把文件从 git 历史中彻底删除并重新发布网站。
+
+    What: the file's retention date `retain_until` has passed.
+    Why: personal data is kept only as long as its purpose; an expired handover must leave the repository and the site.
+    Fix: purge the file from git history and republish, as guide/security.md explains.
+    """
+    left = _retention_days(subject)
+    if left is not None and left[1] < 0:
+        yield retention_expired.problem(subject.doc, "/retain_until", f"kept past its retention date {left[0]}",
+                                        _RETENTION_HINT)
+
+
+@rule("retention-due", "warning", "handover", "handover")
+def retention_due(subject: Subject) -> Iterator[Problem]:
+    """查什么：文件的保留期限 `retain_until` 在 30 天内到期。
+    为什么：提前提醒，到期后检查会报错。
+    怎么改：安排到期后按 guide/security.md 删除文件；如仍需保留，经批准后延后日期。
+
+    What: the file's retention date `retain_until` is less than 30 days away.
+    Why: a warning ahead of time; once the date passes, the check fails.
+    Fix: plan the purge described in guide/security.md, or, if the file must stay, move the date with approval.
+    """
+    left = _retention_days(subject)
+    if left is not None and 0 <= left[1] <= RETENTION_WARNING_DAYS:
+        yield retention_due.problem(subject.doc, "/retain_until", f"its retention ends on {left[0]}, in {left[1]} days",
+                                    _RETENTION_HINT)
+
+
+@rule("unknown-person", "error", "handover", "handover", "roster")
+def unknown_person(subject: Subject) -> Iterator[Problem]:
+    """查什么：文件里的人员 id（离职人、接手人、审批人、负责人、部门负责人）不在花名册 handbook/people.yaml 中。
+    为什么：每个人都要能找到、能签字；拼错的 id 会让交接落到不存在的人身上。
+    怎么改：改成花名册里的 id（报错会提示最接近的 id），或先把此人加入 handbook/people.yaml。
+
+    What: a person id (leaver, successor, manager, owner, department head) is not in the roster handbook/people.yaml.
+    Why: everyone named must be found and able to sign; a misspelt id hands work to nobody.
+    Fix: use the roster's id (the hint suggests the closest one), or add the person to handbook/people.yaml first.
+    """
+    people = subject.context.people
+    for pointer, value in _at(subject.data, subject.paths.people):
         if isinstance(value, str) and value not in people:
             close = difflib.get_close_matches(value, list(people), n=1)
             hint = f"did you mean '{close[0]}'?" if close else "add the person to handbook/people.yaml, or fix the id"
-            problems.append(_problem(doc, pointer, "unknown-person", f"'{value}' is not in the roster", hint))
-    return problems
+            yield unknown_person.problem(subject.doc, pointer, f"'{value}' is not in the roster", hint)
 
 
-def party_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
+@rule("parties-distinct", "error", "handover", "handover")
+def parties_distinct(subject: Subject) -> Iterator[Problem]:
+    """查什么：离职人、接手人、审批人中有同一个人担任两个角色。
+    为什么：三方签字的意义在于三个不同的人各自确认；自己给自己审批等于没有审批。
+    怎么改：换一位接手人或审批人，三方必须是三个不同的人。
+
+    What: the same person holds two of the roles leaver, successor and manager.
+    Why: a three-party sign-off means three different people confirm; approving your own handover approves nothing.
+    Fix: name another successor or manager; the three parties must be different people.
+    """
+    data = subject.data
     leaver, manager = data.get("leaver"), data.get("manager")
-    successors = data.get("successors") or []
-    problems = []
     if leaver is not None and leaver == manager:
-        problems.append(_problem(doc, "/manager", "parties-distinct", "the manager is the leaver",
-                                 "the approving manager must be someone other than the leaver"))
-    for index, successor in enumerate(successors):
+        yield parties_distinct.problem(subject.doc, "/manager", "the manager is the leaver",
+                                       "the approving manager must be someone other than the leaver")
+    for index, successor in enumerate(data.get("successors") or []):
         if successor in (leaver, manager):
             who = "leaver" if successor == leaver else "manager"
-            problems.append(_problem(doc, f"/successors/{index}", "parties-distinct",
-                                     f"the successor '{successor}' is also the {who}",
-                                     "leaver, successors and manager must be different people"))
-    return problems
+            yield parties_distinct.problem(subject.doc, f"/successors/{index}", f"the successor '{successor}' is also the {who}",
+                                           "leaver, successors and manager must be different people")
 
 
-def date_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
-    problems = []
-    notice, last = data.get("notice_date"), data.get("last_day")
-    if isinstance(notice, str) and isinstance(last, str) and last < notice:
-        problems.append(_problem(doc, "/last_day", "date-order", f"last day {last} is before the notice date {notice}",
-                                 "check both dates; the last working day comes after giving notice"))
+def _transition(data: dict[str, Any]) -> tuple[Any, Any]:
     transition = data.get("transition")
-    if isinstance(transition, dict):
-        start, end = transition.get("start"), transition.get("end")
-        if isinstance(start, str) and isinstance(end, str) and end < start:
-            problems.append(_problem(doc, "/transition/end", "date-order",
-                                     f"the transition ends ({end}) before it starts ({start})", "swap or fix the dates"))
-        if isinstance(end, str) and isinstance(last, str) and end > last:
-            problems.append(_problem(doc, "/transition/end", "transition-after-last-day",
-                                     f"the transition ends {end}, after the last day {last}",
-                                     "co-service needs the leaver: end the transition on or before the last day",
-                                     "warning"))
-    return problems
+    return (transition.get("start"), transition.get("end")) if isinstance(transition, dict) else (None, None)
 
 
-def unique_id_problems(doc: Document, paths: FieldPaths) -> list[Problem]:
-    """Ids are unique among items of the same kind in a file (all task ids, all opportunity ids...)."""
+@rule("date-order", "error", "handover", "handover")
+def date_order(subject: Subject) -> Iterator[Problem]:
+    """查什么：最后工作日早于提出离职日期，或过渡期的结束早于开始。
+    为什么：日期倒置通常是笔误，会让进度、提醒和报表全部算错。
+    怎么改：核对两个日期，改正或对调。
+
+    What: the last day is before the notice date, or the transition ends before it starts.
+    Why: dates in the wrong order are usually a typo, and would make progress, reminders and reports all wrong.
+    Fix: check both dates and correct or swap them.
+    """
+    notice, last = subject.data.get("notice_date"), subject.data.get("last_day")
+    if isinstance(notice, str) and isinstance(last, str) and last < notice:
+        yield date_order.problem(subject.doc, "/last_day", f"last day {last} is before the notice date {notice}",
+                                 "check both dates; the last working day comes after giving notice")
+    start, end = _transition(subject.data)
+    if isinstance(start, str) and isinstance(end, str) and end < start:
+        yield date_order.problem(subject.doc, "/transition/end", f"the transition ends ({end}) before it starts ({start})",
+                                 "swap or fix the dates")
+
+
+@rule("transition-after-last-day", "warning", "handover", "handover")
+def transition_after_last_day(subject: Subject) -> Iterator[Problem]:
+    """查什么：过渡期在最后工作日之后才结束。
+    为什么：过渡期是离职人和接手人一起服务客户的时间，离职人离开后就无法共同服务。
+    怎么改：把过渡期结束日期改为最后工作日当天或之前。
+
+    What: the transition ends after the last day.
+    Why: the transition is when leaver and successor serve customers together; after the last day the leaver is gone.
+    Fix: end the transition on or before the last day.
+    """
+    _, end = _transition(subject.data)
+    last = subject.data.get("last_day")
+    if isinstance(end, str) and isinstance(last, str) and end > last:
+        yield transition_after_last_day.problem(subject.doc, "/transition/end", f"the transition ends {end}, after the last day {last}",
+                                                "co-service needs the leaver: end the transition on or before the last day")
+
+
+@rule("duplicate-id", "error", "handover", "handover", "roster")
+def duplicate_id(subject: Subject) -> Iterator[Problem]:
+    """查什么：同一文件里同类条目（所有待办、所有商机、花名册里的所有人……）用了重复的编号。
+    为什么：编号用于引用、链接和签字核对，重复的编号会指向错误的条目。
+    怎么改：给每个条目一个自己的编号。
+
+    What: two items of the same kind in one file (all tasks, all opportunities, all people in the roster...) share an id.
+    Why: ids are used for references, links and checking sign-offs; a repeated id points at the wrong item.
+    Fix: give each item its own id.
+    """
     seen: dict[tuple[tuple[str, ...], str], str] = {}
-    problems = []
-    for path in paths.ids:
-        for pointer, value in values_at(doc.data, path):
+    for path in subject.paths.ids:
+        for pointer, value in values_at(subject.data, path):
             if not isinstance(value, str):
                 continue
             key = (path, value)
             if key in seen:
-                first_line = doc.position(seen[key])[0]
-                problems.append(_problem(doc, pointer, "duplicate-id",
-                                         f"id '{value}' is used twice (first on line {first_line})", "give each item its own id"))
+                first_line = subject.doc.position(seen[key])[0]
+                yield duplicate_id.problem(subject.doc, pointer, f"id '{value}' is used twice (first on line {first_line})",
+                                           "give each item its own id")
             else:
                 seen[key] = pointer
-    return problems
 
 
-def successor_problems(doc: Document, data: dict[str, Any], paths: FieldPaths) -> list[Problem]:
-    """Items that name their own successor (customers split among successors) name a listed one."""
-    successors = set(data.get("successors") or [])
-    problems = []
-    for pointer, value in _at(data, paths.customers):
+@rule("successor-not-listed", "error", "handover", "handover")
+def successor_not_listed(subject: Subject) -> Iterator[Problem]:
+    """查什么：某个客户（或其他分给个人的条目）的 `successor` 不在文件顶部的 `successors` 名单里。
+    为什么：只有名单里的接手人会签字确认；名单外的人接手等于没人确认。
+    怎么改：把此人加入顶部的 `successors`，或改成名单里的某位接手人。
+
+    What: a customer (or another item split among successors) names a `successor` who is not among the file's `successors`.
+    Why: only the listed successors sign; an item taken over by someone else is confirmed by nobody.
+    Fix: add the person to `successors` at the top, or pick one of the listed successors.
+    """
+    successors = set(subject.data.get("successors") or [])
+    for pointer, value in _at(subject.data, subject.paths.customers):
         if not isinstance(value, list):
             continue
         for index, item in enumerate(value):
             if isinstance(item, dict) and isinstance(item.get("successor"), str) and item["successor"] not in successors:
                 where = pointer_join(pointer_join(pointer, index), "successor")
-                problems.append(_problem(doc, where, "successor-not-listed",
-                                         f"'{item['successor']}' takes this over but is not among the successors",
-                                         "add them to 'successors' at the top, or pick one of: " + ", ".join(sorted(successors))))
-    return problems
+                yield successor_not_listed.problem(
+                    subject.doc, where, f"'{item['successor']}' takes this over but is not among the successors",
+                    "add them to 'successors' at the top, or pick one of: " + ", ".join(sorted(successors)))
 
 
 def link_problem(value: str, root: Path | None = None) -> str | None:
@@ -152,111 +291,201 @@ def link_problem(value: str, root: Path | None = None) -> str | None:
     return None
 
 
-def link_problems(doc: Document, paths: FieldPaths, root: Path | None) -> list[Problem]:
-    problems = []
-    for pointer, value in _at(doc.data, paths.links):
-        if isinstance(value, str) and not value.startswith(PLACEHOLDER):
-            why = link_problem(value, root)
-            if why:
-                problems.append(_problem(doc, pointer, "unsafe-link", f"unsafe location: {why}",
-                                         "use an http(s) or mailto: address, or a relative path inside the repository"))
-    return problems
+@rule("unsafe-link", "error", "handover", "handover")
+def unsafe_link(subject: Subject) -> Iterator[Problem]:
+    """查什么：文档位置等链接不是 `http(s)`、`mailto:` 地址或仓库内的相对路径，例如 `javascript:`、
+    `file:`、以 `/` 开头、用 `..` 或符号链接跑出仓库、网址里带账号密码。
+    为什么：链接会发布到网站上，危险的链接能在读者的浏览器里执行脚本或指向仓库外的文件。
+    怎么改：改用 `https://` 或 `mailto:` 地址，或仓库内的相对路径。
 
-
-def credential_problems(doc: Document, paths: FieldPaths, security: SecurityConfig) -> list[Problem]:
-    problems = []
-    for pointer, value in _at(doc.data, paths.credentials):
-        scheme = value.split("://", 1)[0].lower() if isinstance(value, str) else ""
-        if scheme not in security.credential_schemes:
-            allowed = ", ".join(f"{s}://" for s in security.credential_schemes)
-            problems.append(_problem(doc, pointer, "credential-scheme",
-                                     f"'{scheme}://' is not a password manager this company uses",
-                                     f"store the credential in one of: {allowed} and reference it here"))
-    return problems
-
-
-def retention_problems(doc: Document, data: dict[str, Any], today: dt.date) -> list[Problem]:
-    """Personal data is kept only as long as its purpose: warn 30 days ahead, fail once past."""
-    value = data.get("retain_until")
-    if not isinstance(value, str):
-        return []
-    until = dt.date.fromisoformat(value)
-    hint = "purge the file from git history and republish, as the guide page guide/security.md explains"
-    if today > until:
-        return [_problem(doc, "/retain_until", "retention-expired", f"kept past its retention date {value}", hint)]
-    if (until - today).days <= RETENTION_WARNING_DAYS:
-        return [_problem(doc, "/retain_until", "retention-due", f"its retention ends on {value}, in "
-                         f"{(until - today).days} days", hint, "warning")]
-    return []
-
-
-def placeholder_problems(doc: Document) -> list[Problem]:
-    if PLACEHOLDER not in doc.text:  # the common case, decided without walking the document
-        return []
-    return [_problem(doc, pointer, "placeholder", "template placeholder still here", "replace it with real content, "
-                     "or delete the optional entry", "warning")
-            for pointer, value, _ in walk(doc.data, None)
-            if isinstance(value, str) and PLACEHOLDER in value]
-
-
-def checklist_problems(doc: Document, data: dict[str, Any], template_ids: list[str]) -> list[Problem]:
-    present = {item.get("id") for item in data.get("checklist") or [] if isinstance(item, dict)}
-    return [_problem(doc, "/checklist", "checklist-missing-item", f"the role checklist item '{item_id}' is missing",
-                     "copy it from the role template and give it a status (use n/a when it does not apply)", "warning")
-            for item_id in template_ids if item_id not in present]
-
-
-def commitment_problems(doc: Document, data: dict[str, Any]) -> list[Problem]:
-    return [_problem(doc, f"/tasks/{index}/verbal_commitment", "commitment-without-party",
-                     "a verbal commitment without 'promised_to'", "say whom it was promised to", "warning")
-            for index, task in enumerate(data.get("tasks") or [])
-            if isinstance(task, dict) and task.get("verbal_commitment") is True and not task.get("promised_to")]
-
-
-@dataclass(frozen=True)
-class RuleContext:
-    """What per-file rules need beyond the document: who is in the roster, settings and the day it is."""
-
-    people: frozenset[str]
-    security: SecurityConfig
-    today: dt.date
-    root: Path | None = None
-
-    def __post_init__(self) -> None:
-        if self.root is not None:  # once here, not once per link
-            object.__setattr__(self, "root", self.root.resolve())
-
-
-def document_problems(doc: Document, paths: FieldPaths, context: RuleContext, template_ids: list[str]) -> list[Problem]:
-    """Every per-file rule, for a document that passed its schema."""
-    data = doc.data
-    return [
-        *credential_problems(doc, paths, context.security),
-        *retention_problems(doc, data, context.today),
-        *person_problems(doc, paths, context.people),
-        *party_problems(doc, data),
-        *date_problems(doc, data),
-        *unique_id_problems(doc, paths),
-        *successor_problems(doc, data, paths),
-        *link_problems(doc, paths, context.root),
-        *checklist_problems(doc, data, template_ids),
-        *commitment_problems(doc, data),
-    ]
-
-
-def cross_file_problems(documents: list[tuple[str, FieldPaths, Document]]) -> list[Problem]:
-    """Rules over the whole handbook: unique handover ids, one name per customer id.
-
-    ``documents`` are (handover id, the role's field paths, document) of every file that passed its schema.
+    What: a link such as a document's location is not an `http(s)` or `mailto:` address or a relative path inside
+    the repository: `javascript:`, `file:`, a leading `/`, climbing out with `..` or a symbolic link, a user name
+    or password in the URL.
+    Why: links are published on the site; an unsafe one can run script in a reader's browser or point outside the repository.
+    Fix: use an `https://` or `mailto:` address, or a relative path inside the repository.
     """
-    problems = []
+    for pointer, value in _at(subject.data, subject.paths.links):
+        if isinstance(value, str) and not value.startswith(PLACEHOLDER):
+            why = link_problem(value, subject.context.root)
+            if why:
+                yield unsafe_link.problem(subject.doc, pointer, f"unsafe location: {why}",
+                                          "use an http(s) or mailto: address, or a relative path inside the repository")
+
+
+@rule("checklist-missing-item", "warning", "handover", "handover")
+def checklist_missing_item(subject: Subject) -> Iterator[Problem]:
+    """查什么：岗位模板交接清单里的某一项在文件的 `checklist` 中缺失。
+    为什么：清单是这个岗位必须交接的内容，删掉一项就会悄悄漏掉它。
+    怎么改：从岗位模板复制这一项并标注状态；确实不适用时写 `status: n/a`。
+
+    What: an item of the role template's checklist is missing from the file's `checklist`.
+    Why: the checklist is what this role must hand over; deleting an item quietly drops it.
+    Fix: copy the item from the role template and give it a status; use `status: n/a` when it does not apply.
+    """
+    present = {item.get("id") for item in subject.data.get("checklist") or [] if isinstance(item, dict)}
+    for item_id in subject.template_ids:
+        if item_id not in present:
+            yield checklist_missing_item.problem(
+                subject.doc, "/checklist", f"the role checklist item '{item_id}' is missing",
+                "copy it from the role template and give it a status (use n/a when it does not apply)")
+
+
+@rule("commitment-without-party", "warning", "handover", "handover")
+def commitment_without_party(subject: Subject) -> Iterator[Problem]:
+    """查什么：标了口头承诺（`verbal_commitment: true`）的待办没有写向谁承诺（`promised_to`）。
+    为什么：口头承诺最容易随离职人消失，接手人必须知道要向谁兑现。
+    怎么改：在这条待办里加上 `promised_to:`，写明对方（公司、部门、姓名）。
+
+    What: a task marked as a verbal commitment (`verbal_commitment: true`) does not say whom it was promised to (`promised_to`).
+    Why: verbal promises are what leaves with the leaver; the successor must know whom to keep them for.
+    Fix: add `promised_to:` to the task with the other party (company, department, name).
+    """
+    for index, task in enumerate(subject.data.get("tasks") or []):
+        if isinstance(task, dict) and task.get("verbal_commitment") is True and not task.get("promised_to"):
+            yield commitment_without_party.problem(subject.doc, f"/tasks/{index}/verbal_commitment",
+                                                   "a verbal commitment without 'promised_to'", "say whom it was promised to")
+
+
+# -- control characters --------------------------------------------------------------------------
+
+# Longer than one line: short texts (names, titles) are at most 200 characters, free text (notes) far more.
+ONE_LINE_MAX = 200
+# Never in any text: C0 controls but tab and line feed, DEL, C1 controls, the line and paragraph
+# separators, bidi embeddings, overrides and isolates, and lone surrogates (a YAML "\ud800" escape).
+_NEVER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+# Never in a name, id or title either: tab, line feed, and characters that show nothing but make two
+# names that look alike differ (zero-width spaces and joiners, direction marks, fillers, tag characters).
+_NEVER_IN_A_LINE = re.compile("[\t\n\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064"
+                              "\u3164\ufeff\uffa0\U000e0000-\U000e007f]|" + _NEVER.pattern)
+_CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "TAB", 0x0A: "LINE FEED (a line break)",
+                  0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
+
+
+def _character_name(char: str) -> str:
+    code = ord(char)
+    if code in _CONTROL_NAMES:
+        return _CONTROL_NAMES[code]
+    if 0xD800 <= code <= 0xDFFF:
+        return "half of a character (a lone surrogate)"
+    return unicodedata.name(char, "CONTROL CHARACTER")
+
+
+def free_text(place: Field | None) -> bool:
+    """Whether the schema lets this text span lines: free text (notes, summaries), not a name, id, title or link."""
+    return (place is not None and place.max_length is not None and place.max_length > ONE_LINE_MAX
+            and not (place.link or place.person or place.credential))
+
+
+@rule("control-character", "error", "handover", "handover", "roster")
+def control_character(subject: Subject) -> Iterator[Problem]:
+    """查什么：文字里有控制字符（如 NUL、ESC、BEL、退格、DEL）或双向文字控制符（U+202A–U+202E、
+    U+2066–U+2069）；姓名、编号、标题等单行字段里还有换行、制表符或零宽字符（如 U+200B、U+200D）。
+    只有说明、备注这类长文本可以换行和使用制表符。
+    为什么：这些字符看不见，却能改写终端输出、颠倒网页上文字的显示顺序，或让两个看起来一样的名字
+    其实不同，用来冒充他人或隐藏内容。
+    怎么改：删掉报错里给出的字符（按 U+XXXX 编号和位置找到它；它往往看不见，可以把整个值删掉重新输入）。
+    单行字段写在冒号后的一行里，不要用 `|` 或 `>` 块。
+
+    What: text holds a control character (such as NUL, ESC, BEL, backspace, DEL) or a bidi control
+    (U+202A–U+202E, U+2066–U+2069); a one-line field such as a name, id or title also holds a line break, a tab
+    or a zero-width character (such as U+200B, U+200D). Only free text such as notes may span lines and hold tabs.
+    Why: these characters are invisible, yet they can rewrite terminal output, reverse the order text is shown in
+    on the site, or make two names that look the same differ, to pose as someone or hide content.
+    Fix: delete the character the message names (find it by its U+XXXX code and position; it is often invisible,
+    so retype the whole value). Write a one-line field on one line after the colon, not as a `|` or `>` block.
+    """
+    for pointer, value, place in walk(subject.data, subject.tree):
+        if not isinstance(value, str):
+            continue
+        multiline = free_text(place)
+        found = [(match.start(), match.group()) for match in (_NEVER if multiline else _NEVER_IN_A_LINE).finditer(value)]
+        if not found:
+            continue
+        offset, char = found[0]
+        others = sorted({f"U+{ord(c):04X}" for _, c in found} - {f"U+{ord(char):04X}"})
+        more = (f", and {len(found) - 1} more ({', '.join(others)})" if others
+                else f", and {len(found) - 1} more like it" if len(found) > 1 else "")
+        key = next((token for token in reversed(pointer.split("/")) if not token.isdigit()), "")
+        hint = ("write the value on one line after the colon, with no '|' or '>' block and no tab: a name, id or "
+                "title is one line" if char in "\t\n" else
+                "delete it; it is invisible in most editors, so retype the value if you cannot find it")
+        yield control_character.problem(
+            subject.doc, pointer, f"'{key}' holds U+{ord(char):04X} {_character_name(char)} at character {offset + 1}{more}",
+            hint)
+
+
+# -- the roster, drafts and the whole handbook ---------------------------------------------------
+
+@rule("unknown-department", "error", "roster", "roster")
+def unknown_department(subject: Subject) -> Iterator[Problem]:
+    """查什么：花名册里某人的 `department` 不在 `departments` 列表中。
+    为什么：部门决定默认的审批人和页面上的归属，不存在的部门会让交接找不到负责人。
+    怎么改：在 handbook/people.yaml 的 `departments` 下加上这个部门，或改成已有的部门 id。
+
+    What: a person's `department` in the roster is not listed under `departments`.
+    Why: the department decides the default manager and where pages belong; an unknown one leaves a handover without its head.
+    Fix: add the department under `departments` in handbook/people.yaml, or use an existing department id.
+    """
+    departments = {d.get("id") for d in subject.data.get("departments", []) if isinstance(d, dict)}
+    for index, person in enumerate(subject.data.get("people", [])):
+        if isinstance(person, dict) and person.get("department") not in departments:
+            yield unknown_department.problem(subject.doc, f"/people/{index}/department",
+                                             f"department '{person.get('department')}' is not listed under 'departments'",
+                                             "add the department, or fix the id")
+
+
+@rule("placeholder", "warning", "handover", "draft")
+def placeholder(doc: Document) -> Iterator[Problem]:
+    """查什么：文件里还留着模板的占位文字「待填写」。
+    为什么：占位文字说明这一项还没填，接手人会以为信息缺失。
+    怎么改：换成真实内容；可选的条目不需要就整条删掉。
+
+    What: the template's placeholder 「待填写」 ("to fill in") is still in the file.
+    Why: a placeholder means the item is not filled in yet; the successor would find the information missing.
+    Fix: replace it with real content, or delete the optional entry.
+    """
+    if PLACEHOLDER not in doc.text:  # the common case, decided without walking the document
+        return
+    for pointer, value, _ in walk(doc.data, None):
+        if isinstance(value, str) and PLACEHOLDER in value:
+            yield placeholder.problem(doc, pointer, "template placeholder still here",
+                                      "replace it with real content, or delete the optional entry")
+
+
+# (handover id, the role's field paths, document) of every handover file that passed its schema
+HandoverFiles = list[tuple[str, FieldPaths, Document]]
+
+
+@rule("duplicate-handover", "error", "handbook", "handbook")
+def duplicate_handover(documents: HandoverFiles) -> Iterator[Problem]:
+    """查什么：两个交接文件同名（在 handbook/handovers/ 的不同子文件夹里）。
+    为什么：文件名就是交接页面的网址，同名的两个文件会争同一个页面。
+    怎么改：重命名其中一个文件，例如按 `年-月-离职人-岗位.yaml` 命名。
+
+    What: two handover files have the same name (in different folders under handbook/handovers/).
+    Why: the file name is the handover page's address; two files of one name fight over one page.
+    Fix: rename one of them, e.g. as `year-month-leaver-role.yaml`.
+    """
     by_id: dict[str, Document] = {}
-    names: dict[str, tuple[str, Document, str]] = {}
-    for handover_id, paths, doc in documents:
+    for handover_id, _, doc in documents:
         if handover_id in by_id:
-            problems.append(_problem(doc, "", "duplicate-handover", f"another handover file is also named '{handover_id}' "
-                                     f"({by_id[handover_id].path})", "rename one of the files; the name is its page address"))
+            yield duplicate_handover.problem(doc, "", f"another handover file is also named '{handover_id}' "
+                                             f"({by_id[handover_id].path})", "rename one of the files; the name is its page address")
         by_id.setdefault(handover_id, doc)
+
+
+@rule("customer-name-mismatch", "warning", "handbook", "handbook")
+def customer_name_mismatch(documents: HandoverFiles) -> Iterator[Problem]:
+    """查什么：同一个客户编号在不同交接文件里写成了不同的客户名称。
+    为什么：客户页面按编号把历任负责人串起来，名称不一致说明编号或名称有一个写错了。
+    怎么改：同一客户编号使用同一名称；如果其实是不同客户，改正编号。
+
+    What: one customer id carries different customer names in different handover files.
+    Why: the customer page chains every owner by id; differing names mean either the id or the name is wrong.
+    Fix: use the same name for the same customer id, or fix the id if they are different customers.
+    """
+    names: dict[str, tuple[str, Document]] = {}
+    for _, paths, doc in documents:
         for pointer, value in _at(doc.data, paths.customers):
             if not isinstance(value, list):
                 continue
@@ -266,21 +495,39 @@ def cross_file_problems(documents: list[tuple[str, FieldPaths, Document]]) -> li
                 customer_id, name = item.get("id"), item.get("name")
                 if not isinstance(customer_id, str) or not isinstance(name, str):
                     continue
-                first = names.setdefault(customer_id, (name, doc, f"{pointer}/{index}/name"))
+                first = names.setdefault(customer_id, (name, doc))
                 if first[0] != name:
-                    problems.append(_problem(doc, f"{pointer}/{index}/name", "customer-name-mismatch",
-                                             f"customer '{customer_id}' is called '{first[0]}' in {first[1].path}",
-                                             "use the same name for the same customer id, or fix the id", "warning"))
-    return problems
+                    yield customer_name_mismatch.problem(doc, f"{pointer}/{index}/name",
+                                                         f"customer '{customer_id}' is called '{first[0]}' in {first[1].path}",
+                                                         "use the same name for the same customer id, or fix the id")
 
 
-def roster_problems(doc: Document, paths: FieldPaths) -> list[Problem]:
-    data = doc.data
-    problems = unique_id_problems(doc, paths)
-    departments = {d.get("id") for d in data.get("departments", []) if isinstance(d, dict)}
-    for index, person in enumerate(data.get("people", [])):
-        if isinstance(person, dict) and person.get("department") not in departments:
-            problems.append(_problem(doc, f"/people/{index}/department", "unknown-department",
-                                     f"department '{person.get('department')}' is not listed under 'departments'",
-                                     "add the department, or fix the id"))
-    return problems
+# -- running them ----------------------------------------------------------------------------------
+
+def _run(scope: str, subject: Any) -> list[Problem]:
+    return [problem for registered in checks_for(scope) if registered.check for problem in registered.check(subject)]
+
+
+def document_problems(doc: Document, role: Role, context: RuleContext) -> list[Problem]:
+    """Every per-file rule, for a handover that passed its schema."""
+    template_ids = tuple(item_id for item_id, _ in role.checklist)
+    return _run("handover", Subject(doc, role.tree, role.paths, context, template_ids))
+
+
+def roster_problems(doc: Document, tree: Field) -> list[Problem]:
+    """Every rule for the roster handbook/people.yaml, once it passed its schema."""
+    people = frozenset(p["id"] for p in doc.data.get("people", []) if isinstance(p, dict) and isinstance(p.get("id"), str))
+    return _run("roster", Subject(doc, tree, FieldPaths.of(tree), RuleContext(people)))
+
+
+def placeholder_problems(doc: Document) -> list[Problem]:
+    """Rules for a file as written, also when its schema fails: a fresh file is mostly placeholders."""
+    return _run("draft", doc)
+
+
+def cross_file_problems(documents: HandoverFiles) -> list[Problem]:
+    """Rules over the whole handbook: unique handover ids, one name per customer id.
+
+    ``documents`` are (handover id, the role's field paths, document) of every file that passed its schema.
+    """
+    return _run("handbook", documents)

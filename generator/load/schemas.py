@@ -44,6 +44,7 @@ class Field:
     decision_chain: bool = False
     index: str | None = None
     sensitivity: str | None = None
+    max_length: int | None = None  # a text's maxLength: whether it may span lines (check.rules.free_text)
 
     def child(self, token: str | int) -> Field | None:
         if isinstance(token, int) or token == "*" or token.isdigit():
@@ -251,6 +252,7 @@ class SchemaSet:
             decision_chain=bool(flat.get("x-decision-chain")),
             index=flat.get("x-index"),
             sensitivity=flat.get("x-sensitivity"),
+            max_length=flat.get("maxLength"),
         )
 
     @cached_property

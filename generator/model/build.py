@@ -10,21 +10,14 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from ..check.rules import (
-    RuleContext,
-    cross_file_problems,
-    document_problems,
-    person_problems,
-    placeholder_problems,
-    roster_problems,
-)
+from ..check.rules import RuleContext, cross_file_problems, document_problems, placeholder_problems, roster_problems
 from ..check.schema import schema_problems, withhold_values
 from ..check.secrets import secret_problems
 from ..config import load_security_config
 from ..errors import ProjectError
 from ..fanout import ordered_map, worker_count
 from ..load.document import Document, parse, read_text
-from ..load.schemas import FieldPaths, Role, SchemaSet
+from ..load.schemas import Role, SchemaSet
 from ..memory import paused_cycle_collection
 from ..model.handbook import Department, Handbook, Handover, Person, Roster
 from ..problems import Problem, has_errors
@@ -94,8 +87,7 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
     problems += schema_problems(doc, schemas.validator(schemas.people_schema), schemas.tree(schemas.people_schema))
     if has_errors(problems):
         return None, problems
-    people_paths = FieldPaths.of(schemas.tree(schemas.people_schema))
-    problems += roster_problems(doc, people_paths)
+    problems += roster_problems(doc, schemas.tree(schemas.people_schema))  # department heads included
     data = doc.data
     departments = {d["id"]: Department(d["id"], d["name"], d.get("name_en", d["name"]), d.get("head")) for d in data["departments"]}
     people = {p["id"]: Person(p["id"], p["name"], p.get("name_en", p["name"]), p["department"], p.get("title", ""),
@@ -103,7 +95,6 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
                               tuple(p.get("ssh_principals", ())), p.get("github", ""), p.get("gitlab", ""))
               for p in data["people"]}
     roster = Roster(departments, people)
-    problems += person_problems(doc, people_paths, people.keys())  # department heads
     return (None if has_errors(problems) else roster), problems
 
 
@@ -134,7 +125,7 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
     problems += placeholder_problems(doc)  # also when the schema fails: a fresh file is mostly placeholders
     if has_errors(problems) or context is None:
         return None, doc, problems
-    problems += document_problems(doc, role.paths, context, [item_id for item_id, _ in role.checklist])
+    problems += document_problems(doc, role, context)
     handover = Handover(path.stem, shown, role, doc.data)
     return (None if has_errors(problems) else handover), doc, problems
 
