@@ -255,8 +255,24 @@ def test_build_into_another_folder_keeps_working_and_is_ignored_there(repo: Path
     assert code == 0 and str(elsewhere) in out
     assert (elsewhere / "index.html").is_file() and not (repo / "site").exists()
     assert (elsewhere.parent / WORK_FOLDER / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
+    assert (elsewhere.parent / WORK_FOLDER / elsewhere.name).stat().st_mode & 0o777 == 0o700  # not served
+    assert elsewhere.stat().st_mode & 0o777 == 0o777 & ~current_umask()  # the site itself is readable
     assert cli("build", "-d", str(elsewhere), root=repo)[0] == 0  # and again, over the first
     assert (elsewhere / "index.html").is_file()
+
+
+def current_umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def test_a_target_that_is_a_link_updates_the_folder_it_points_to(repo: Path, tmp_path: Path, cli) -> None:
+    web_root = tmp_path / "www" / "handbook"
+    web_root.mkdir(parents=True)
+    os.symlink(web_root, repo / "published")
+    assert cli("build", "-d", str(repo / "published"), root=repo)[0] == 0
+    assert (repo / "published").is_symlink() and (web_root / "index.html").is_file()
 
 
 @pytest.mark.parametrize("target", [".", "handbook", "handbook/site", ".."])

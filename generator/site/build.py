@@ -8,7 +8,7 @@ Everything in progress lives in one work folder beside the target::
 
     .handover-build/          ignored twice: by the project's .gitignore, and by its own '*' .gitignore,
         .gitignore            which holds wherever the target is (``-d DIR``, another repository)
-        site/                 one folder per target, so site/ and site-restricted/ build side by side
+        site/                 one private folder (0700) per target: site/ and site-restricted/ build side by side
             lock              held (flock) for the whole build: two builds of one target take turns
             staging-…/        the build in progress; a killed build's leftovers are removed by the next
             previous/         the replaced site, only for the instant of a two-rename switch
@@ -81,7 +81,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     default_dir = Path(config["site_dir"])
     if plugin is not None and plugin.config.audience == "restricted":
         default_dir = default_dir.with_name(default_dir.name + RESTRICTED_SUFFIX)
-    target = Path(os.path.abspath(site_dir or default_dir))
+    target = Path(site_dir or default_dir).resolve()  # a link to a web root: the web root is what gets replaced
     _refuse_to_replace_sources(target, Path(config_file).resolve().parent, Path(config["docs_dir"]).resolve())
     work = target.parent / WORK_FOLDER / target.name
     with _failing_as_build_error(target), _locked(work / "lock", target, wait):
@@ -99,8 +99,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
 
 def _refuse_to_replace_sources(target: Path, project_dir: Path, docs_dir: Path) -> None:
     """The switch removes what was at the target: never the project or its handbook."""
-    real = target.resolve()
-    if project_dir.is_relative_to(real) or docs_dir.is_relative_to(real) or real.is_relative_to(docs_dir):
+    if project_dir.is_relative_to(target) or docs_dir.is_relative_to(target) or target.is_relative_to(docs_dir):
         raise BuildFailed(f"{target}: the site would replace the project ({project_dir}) or its handbook "
                           f"({docs_dir}), or sit inside the handbook; build into a folder of its own, "
                           "e.g. handover build -d site")
@@ -137,7 +136,9 @@ def _failing_as_build_error(target: Path) -> Iterator[None]:
 def _locked(lock_file: Path, target: Path, wait: float) -> Iterator[None]:
     """Hold the target's lock; the system drops it when the holder dies, so a kill never leaves it stuck."""
     ignored_folder(lock_file.parent.parent)
-    lock_file.parent.mkdir(exist_ok=True)
+    # Private: beside a web root, a build in progress (restricted pages too) must not be served. The site
+    # keeps its own modes when it moves out.
+    lock_file.parent.mkdir(mode=0o700, exist_ok=True)
     with open(lock_file, "a+b") as handle:
         deadline = time.monotonic() + wait
         while not _try_lock(handle.fileno()):
