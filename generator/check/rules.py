@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..config import SecurityConfig
+from ..load.characters import REFUSED, REFUSED_IN_A_LINE
 from ..load.document import Document, pointer_join
 from ..load.schemas import Field, FieldPaths, Role, values_at
 from ..problems import Problem
@@ -350,13 +351,6 @@ def commitment_without_party(subject: Subject) -> Iterator[Problem]:
 
 # Longer than one line: short texts (names, titles) are at most 200 characters, free text (notes) far more.
 ONE_LINE_MAX = 200
-# Never in any text: C0 controls but tab and line feed, DEL, C1 controls, the line and paragraph
-# separators, bidi embeddings, overrides and isolates, and lone surrogates (a YAML "\ud800" escape).
-_NEVER = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-# Never in a name, id or title either: tab, line feed, and characters that show nothing but make two
-# names that look alike differ (zero-width spaces and joiners, direction marks, fillers, tag characters).
-_NEVER_IN_A_LINE = re.compile("[\t\n\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u2060-\u2064"
-                              "\u3164\ufeff\uffa0\U000e0000-\U000e007f]|" + _NEVER.pattern)
 _CONTROL_NAMES = {0x00: "NULL", 0x07: "BELL", 0x08: "BACKSPACE", 0x09: "TAB", 0x0A: "LINE FEED (a line break)",
                   0x0D: "CARRIAGE RETURN", 0x1B: "ESCAPE", 0x7F: "DELETE", 0x85: "NEXT LINE"}
 
@@ -398,7 +392,7 @@ def control_character(subject: Subject) -> Iterator[Problem]:
         if not isinstance(value, str):
             continue
         multiline = free_text(place)
-        found = [(match.start(), match.group()) for match in (_NEVER if multiline else _NEVER_IN_A_LINE).finditer(value)]
+        found = [(match.start(), match.group()) for match in (REFUSED if multiline else REFUSED_IN_A_LINE).finditer(value)]
         if not found:
             continue
         offset, char = found[0]
