@@ -204,4 +204,4 @@ def test_pre_commit_framework_hooks_name_real_commands() -> None:
     import yaml
 
     hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert {h["entry"] for h in hooks} == {"handover scan", "handover check"}
+    assert {h["entry"] for h in hooks} == {"handover scan", "handover check --staged"}
