@@ -20,6 +20,7 @@ from .model.build import CheckResult, LoadedHandbook, read_handbook
 from .model.handbook import Handbook
 from .problems import Problem
 from .project import Project
+from .track.coverage import coverage_problems
 from .track.policy import policy_problems
 from .track.workdays import WorkCalendar
 
@@ -65,7 +66,7 @@ class Session:
             return self.loaded.result(self._policy_problems(), wanted)
 
     def _policy_problems(self) -> list[Problem]:
-        """Time rules; the sign-off ones only where full git history can be read."""
+        """Time rules and coverage (nothing a leaver holds left out); the sign-off ones only where full git history can be read."""
         handbook = self.loaded.partial_handbook()
         if handbook is None:
             return []
@@ -81,7 +82,7 @@ class Session:
             audit = audits.get(handover.id)
             problems += policy_problems(handover, doc, self.policy, self.calendar, self.today,
                                         audit if audit is not None and audit.state != UNKNOWN else None)
-        return problems
+        return problems + coverage_problems(self.loaded.documents, handbook.roster)
 
 
 def check_handbook(project: Project, only: list[Path] | None = None, today: dt.date | None = None,

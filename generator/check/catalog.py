@@ -411,6 +411,34 @@ describe("policy-no-history", "warning", "policy", """
 """)
 
 
+# -- coverage: nothing a leaver holds falls through (generator/track/coverage.py) ------------------------
+
+describe("coverage-customer-missing", "warning", "handbook", """
+    查什么：之前的交接把某个客户转给了离职人，离职人自己的交接文件却既没有交接这个客户，也没有在 `not_handed_over` 里说明原因。
+    为什么：客户跟着一次次交接换负责人；漏掉一个，这个客户就没人跟进了。
+    怎么改：把客户写进本文件的 `customers` 并指定接手人；如果确实不再交接（例如客户已终止合作），写进 `not_handed_over: customers:`，
+    附上 `customer_id` 和原因。
+
+    What: an earlier handover gave the leaver a customer that the leaver's own handover neither hands over nor lists
+    under `not_handed_over` with a reason.
+    Why: customers change owner handover after handover; one left out is a customer nobody follows up.
+    Fix: add the customer to this file's `customers` with its successor; if it really is not handed over (the customer
+    ended the relationship, say), list it under `not_handed_over: customers:` with its `customer_id` and the reason.
+""")
+describe("coverage-access-missing", "warning", "handbook", """
+    查什么：之前的交接把某个系统账号转给了离职人（`to` 是离职人），离职人自己的交接文件却没有处理这个账号，
+    也没有在 `not_handed_over` 里说明原因。
+    为什么：没人交接也没人注销的账号，离职后仍然能登录，也没人知道它归谁。
+    怎么改：在本文件的 `access` 里移交（`action: transfer`）或注销（`action: revoke`）这个账号；已经不存在的账号写进
+    `not_handed_over: access:`，附上系统、账号和原因。
+
+    What: an earlier handover transferred an account to the leaver (its `to` is the leaver), and the leaver's own
+    handover neither deals with it nor lists it under `not_handed_over` with a reason.
+    Why: an account nobody hands over or revokes can still be used after the leaver has gone, and nobody knows whose it is.
+    Fix: transfer (`action: transfer`) or revoke (`action: revoke`) the account in this file's `access`; an account that
+    no longer exists goes under `not_handed_over: access:` with its system, account and the reason.
+""")
+
 def every_rule() -> tuple[Rule, ...]:
     """Every registered rule, grouped by stage in the order a file meets them."""
     order = list(STAGES)
