@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import socket
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -30,6 +31,13 @@ def copy_project(target: Path, *, with_handovers: bool = True) -> Path:
 
 
 CliResult = tuple[int, str, str]
+
+
+def free_port() -> int:
+    """A port nobody listens on, for a server a test starts (some servers cannot be asked for port 0)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def set_plugin_option(project: Path, key: str, value: str) -> None:

@@ -137,7 +137,7 @@ def sent_to(state: Path) -> set[str]:
     """Who the state file says got today's e-mail."""
     if not state.exists():
         return set()
-    return {key.split("|")[0] for key in json.loads(state.read_text(encoding="utf-8"))["sent"].get(TODAY, [])}
+    return {key.split("|")[0] for key in json.loads(state.read_text(encoding="utf-8"))["sent"]["email"].get(TODAY, [])}
 
 
 def test_a_refused_mailbox_does_not_stop_the_others_and_a_rerun_sends_only_it(project: Path, smtp: Postbox,

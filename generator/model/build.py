@@ -92,7 +92,9 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
     departments = {d["id"]: Department(d["id"], d["name"], d.get("name_en", d["name"]), d.get("head")) for d in data["departments"]}
     people = {p["id"]: Person(p["id"], p["name"], p.get("name_en", p["name"]), p["department"], p.get("title", ""),
                               p.get("email", ""), p.get("active", True), tuple(p.get("git_emails", ())),
-                              tuple(p.get("ssh_principals", ())), p.get("github", ""), p.get("gitlab", ""))
+                              tuple(p.get("ssh_principals", ())), p.get("github", ""), p.get("gitlab", ""),
+                              p.get("wecom_userid", ""), p.get("dingtalk_userid", ""), p.get("mobile", ""),
+                              p.get("feishu_open_id", ""))
               for p in data["people"]}
     roster = Roster(departments, people)
     return (None if has_errors(problems) else roster), problems

@@ -29,6 +29,12 @@ class Person:
     ssh_principals: tuple[str, ...] = ()
     github: str = ""
     gitlab: str = ""
+    # Who to mention in a chat group's reminder: 企业微信 userid, 钉钉 userid (or, failing that, the mobile number
+    # 钉钉 knows them by; restricted personal data, never shown), 飞书 open_id.
+    wecom_userid: str = ""
+    dingtalk_userid: str = ""
+    mobile: str = ""
+    feishu_open_id: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,16 +12,18 @@ import smtplib
 import ssl
 import time
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formataddr
 from pathlib import Path
-from typing import Literal
+from typing import ClassVar, Literal
 
 from ..errors import HandoverError, UsageError
 from ..track.reminders import Reminder
+from .channels import CHANNELS, ChannelInfo, Outbox
 from .ledger import load_ledger, save_ledger
+from .message import Notice, Wording, email_subject, email_text
 
 # Seconds to wait before the 2nd and 3rd try after a transient failure (a 4xx reply, a dropped connection): long
 # enough for a busy server to recover, short enough that a run with a few failing mailboxes still ends quickly.
@@ -128,28 +130,24 @@ class Delivery:
         return "check this person's e-mail address in people.yaml, or ask the mail administrator why it was refused"
 
 
-def compose(recipient: Reminder, items: list[Reminder], sender: str, today: dt.date) -> EmailMessage:
+def compose(notice: Notice, address: str, sender: str, today: dt.date) -> EmailMessage:
+    """One person's e-mail, in the words every channel uses (message.py)."""
     message = EmailMessage()
     message["From"] = sender
-    message["To"] = formataddr((recipient.to, recipient.email))
-    message["Subject"] = f"交接提醒 / Handover reminders: {len(items)} item(s) — {today.isoformat()}"
-    lines = [f"{recipient.to}, 您好 / hello,", ""]
-    for r in items:
-        when = f"逾期 {-r.days} 个工作日 / {-r.days} working day(s) overdue" if r.days < 0 else (
-            f"{r.days} 个工作日内到期 / due in {r.days} working day(s)")
-        lines.append(f"- [{r.kind}] {r.title} ({r.item}) — {r.file} — {r.due}, {when}")
-    lines += ["", "请更新交接文件或在知识库中查看详情。 Update the handover file, or see the knowledge base."]
-    message.set_content("\n".join(lines))
+    message["To"] = formataddr((notice.person.name, address))
+    message["Subject"] = email_subject(notice, today)
+    message.set_content(email_text(notice, today))
     return message
 
 
-def send(items: list[Reminder], settings: SmtpSettings, today: dt.date, state_file: Path | None,
+def send(items: list[Reminder], settings: SmtpSettings, wording: Wording, state_file: Path | None,
          pause: Callable[[float], None] = time.sleep) -> Delivery:
     """One e-mail per recipient with their reminders not yet sent today; every recipient is tried.
 
     Each e-mail sent is written to the ledger at once, so a crash or a failure halfway never sends twice and a rerun
     sends exactly what is missing. If the server cannot be reached, nobody is e-mailed and all of them are failures.
     """
+    today = wording.today
     ledger = load_ledger(state_file)
     day = today.isoformat()
     already = set(ledger.get(day, []))
@@ -168,7 +166,7 @@ def send(items: list[Reminder], settings: SmtpSettings, today: dt.date, state_fi
     connection = _Connection(settings)
     try:
         for index, mine in enumerate(waiting):
-            outcome = _deliver(connection, mine, today, pause)
+            outcome = _deliver(connection, wording.notices(mine)[0], mine[0].email, today, pause)
             if outcome is None:
                 emailed.append(mine[0].to)
                 ledger.setdefault(day, []).extend(r.key for r in mine)
@@ -183,6 +181,19 @@ def send(items: list[Reminder], settings: SmtpSettings, today: dt.date, state_fi
     finally:
         connection.close()
     return Delivery(len(emailed), skipped, tuple(failures), settings.server, state_file)
+
+
+@dataclass(frozen=True)
+class EmailChannel:
+    settings: SmtpSettings
+    info: ClassVar[ChannelInfo] = CHANNELS["email"]
+
+    def deliver(self, outbox: Outbox, state_file: Path | None) -> Delivery:
+        return send(list(outbox.reminders), self.settings, outbox.wording, state_file)
+
+
+def configure(env: Mapping[str, str]) -> EmailChannel:
+    return EmailChannel(SmtpSettings.from_environment(dict(env)))
 
 
 def _record(state_file: Path | None, ledger: dict[str, list[str]], today: dt.date, emailed: list[str]) -> None:
@@ -240,7 +251,7 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     return server
 
 
-def _deliver(connection: _Connection, mine: list[Reminder], today: dt.date,
+def _deliver(connection: _Connection, notice: Notice, address: str, today: dt.date,
              pause: Callable[[float], None]) -> tuple[int | None, str, Cause] | None:
     """Send one recipient's e-mail, trying again after transient failures; None once sent, else why not."""
     settings = connection.settings
@@ -249,7 +260,7 @@ def _deliver(connection: _Connection, mine: list[Reminder], today: dt.date,
         try:
             server = connection.open()
             cause = "recipient"
-            server.send_message(compose(mine[0], mine, settings.sender, today), to_addrs=[mine[0].email])
+            server.send_message(compose(notice, address, settings.sender, today), to_addrs=[address])
             return None
         except (OSError, ValueError, smtplib.SMTPException) as exc:
             code, raw, transient = _explain(exc)

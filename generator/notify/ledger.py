@@ -1,4 +1,8 @@
-"""What was delivered, per day, so that a second run on the same day sends nothing twice."""
+"""What was delivered, per channel and day, so that a second run on the same day sends nothing twice.
+
+The state file is ``{"sent": {"email": {"2025-09-30": [keys]}, "wecom": {...}}}``. A file written before channels
+existed (``{"sent": {"2025-09-30": [keys]}}``) was e-mail's, and is read as such.
+"""
 from __future__ import annotations
 
 import contextlib
@@ -11,22 +15,36 @@ from pathlib import Path
 from ..errors import UsageError
 
 STATE_DAYS_KEPT = 40
+Days = dict[str, list[str]]
 
 
-def load_ledger(path: Path | None) -> dict[str, list[str]]:
+def load_ledger(path: Path | None, channel: str = "email") -> Days:
+    """The days and keys ``channel`` already delivered."""
+    return load_channels(path).get(channel, {})
+
+
+def load_channels(path: Path | None) -> dict[str, Days]:
+    """Every channel's ledger; a file that is not a state file stops the run before anything is sent."""
     if path is None or not path.is_file():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {str(day): [str(k) for k in keys] for day, keys in data.get("sent", {}).items()}
+        sent = json.loads(path.read_text(encoding="utf-8")).get("sent", {})
+        if any(isinstance(keys, list) for keys in sent.values()):  # the layout before channels: e-mail's days
+            sent = {"email": sent}
+        return {str(channel): {str(day): [str(k) for k in keys] for day, keys in days.items()}
+                for channel, days in sent.items()}
     except (ValueError, AttributeError, OSError) as exc:
         raise UsageError(f"{path}: not a reminder state file ({exc}); move it away to start afresh") from None
 
 
-def save_ledger(path: Path, sent: dict[str, list[str]], today: dt.date) -> None:
-    """Replace the ledger whole: a crash or a full disk mid-write leaves the previous one, never half of one."""
+def save_ledger(path: Path, sent: Days, today: dt.date, channel: str = "email") -> None:
+    """Replace ``channel``'s days, keeping every other channel's, and drop days older than STATE_DAYS_KEPT.
+
+    The file is replaced whole: a crash or a full disk mid-write leaves the previous one, never half of one.
+    """
     horizon = (today - dt.timedelta(days=STATE_DAYS_KEPT)).isoformat()
-    kept = {day: keys for day, keys in sent.items() if day >= horizon}
+    channels = {**load_channels(path), channel: sent}
+    kept = {name: {day: keys for day, keys in days.items() if day >= horizon} for name, days in channels.items()}
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:

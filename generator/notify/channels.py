@@ -1,0 +1,141 @@
+"""The seam between the day's reminders and the places people read them: one module per channel, chosen by name.
+
+Each channel is a module of this package named after it, with ``configure(environ) -> Channel``; it is imported
+only when chosen. Settings come from environment variables only (a CI's secret variables, a cron job's environment),
+never from a file in the repository, where a webhook address or a signing secret would be one push away from
+everyone who can read it. A channel delivers the day's reminders and returns an outcome; one channel failing never
+stops the others, and the ledger in the state file is kept per channel, so a rerun sends each channel only what it
+has not delivered yet.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from ..errors import HandoverError, UsageError
+
+if TYPE_CHECKING:  # the registry is read by every command's parser: it imports nothing heavy
+    from ..model.handbook import Handbook
+    from ..track.reminders import Reminder
+    from .message import Wording
+
+
+@dataclass(frozen=True)
+class ChannelInfo:
+    name: str
+    label: str  # how reports name it
+    variables: tuple[str, ...]  # every one must be set
+    what: str  # what to set them to, in words
+
+
+CHANNELS: dict[str, ChannelInfo] = {info.name: info for info in (
+    ChannelInfo("email", "e-mail", ("HANDOVER_SMTP_HOST",),
+                "the mail server (and HANDOVER_SMTP_PORT, HANDOVER_SMTP_TLS, HANDOVER_SMTP_USER, "
+                "HANDOVER_SMTP_PASSWORD, HANDOVER_SMTP_FROM as needed)"),
+    ChannelInfo("wecom", "企业微信 WeCom", ("HANDOVER_WECOM_WEBHOOK",),
+                "the webhook address of the group's robot (群机器人)"),
+    ChannelInfo("dingtalk", "钉钉 DingTalk", ("HANDOVER_DINGTALK_WEBHOOK", "HANDOVER_DINGTALK_SECRET"),
+                "the custom robot's webhook address and the secret of its 加签 (sign) security setting"),
+    ChannelInfo("feishu", "飞书 Feishu", ("HANDOVER_FEISHU_WEBHOOK", "HANDOVER_FEISHU_SECRET"),
+                "the custom robot's webhook address and the secret of its 签名校验 (signature) security setting"),
+    ChannelInfo("webhook", "webhook", ("HANDOVER_WEBHOOK_URL",), "the address that receives the reminders as JSON"),
+)}
+DEFAULT = "email"
+
+
+@dataclass(frozen=True)
+class Outbox:
+    """What one run has to deliver: the day's reminders, and the words to say them with."""
+
+    today: dt.date
+    reminders: tuple[Reminder, ...]
+    wording: Wording
+
+
+class Outcome(Protocol):
+    @property
+    def ok(self) -> bool: ...
+
+    def report(self) -> str: ...
+
+
+class Channel(Protocol):
+    info: ChannelInfo
+
+    def deliver(self, outbox: Outbox, state_file: Path | None) -> Outcome: ...
+
+
+def open_channels(names: Sequence[str], environ: Mapping[str, str] | None = None) -> list[Channel]:
+    """The chosen channels, configured; without a name, e-mail if its server is set. Checked before anything is
+    printed or sent, so a missing setting costs nothing but a message naming what to set."""
+    env = os.environ if environ is None else environ
+    chosen = list(dict.fromkeys(names))
+    if not chosen:
+        if not env.get(CHANNELS[DEFAULT].variables[0]):
+            raise UsageError(
+                "remind --send has no channel to send through, so nothing was sent: set HANDOVER_SMTP_HOST for "
+                "e-mail, or choose --channel wecom|dingtalk|feishu|webhook and set its variables ("
+                + "; ".join(f"{info.name}: {' + '.join(info.variables)}" for info in CHANNELS.values()
+                            if info.name != DEFAULT)
+                + ") in the environment (e.g. the CI's secret variables), never in a file of the repository")
+        chosen = [DEFAULT]
+    missing = [(CHANNELS[name], [v for v in CHANNELS[name].variables if not env.get(v)]) for name in chosen]
+    missing = [(info, unset) for info, unset in missing if unset]
+    if missing:
+        raise UsageError("nothing was sent: " + "; ".join(
+            f"--channel {info.name} needs {' and '.join(unset)} ({info.what})" for info, unset in missing)
+            + "; set them in the environment (e.g. the CI's secret variables), never in a file of the repository")
+    return [importlib.import_module(f"{__package__}.{name}").configure(env) for name in chosen]
+
+
+@dataclass(frozen=True)
+class Stopped:
+    """A channel that stopped before it could deliver (e.g. the state file could not be written)."""
+
+    info: ChannelInfo
+    reason: str
+
+    @property
+    def ok(self) -> bool:
+        return False
+
+    def report(self) -> str:
+        return f"{self.info.label}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Deliveries:
+    outcomes: tuple[Outcome, ...]
+    note: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return all(outcome.ok for outcome in self.outcomes)
+
+    def report(self) -> str:
+        return "\n".join([outcome.report() for outcome in self.outcomes] + ([f"note: {self.note}"] if self.note else []))
+
+
+def outbox(today: dt.date, reminders: Sequence[Reminder], handbook: Handbook, project_root: Path) -> Outbox:
+    from .message import wording
+
+    return Outbox(today, tuple(reminders), wording(today, handbook, project_root / "mkdocs.yml"))
+
+
+def deliver(channels: Sequence[Channel], box: Outbox, state_file: Path | None) -> Deliveries:
+    """Every channel in turn; a channel that fails is reported and the next one still delivers."""
+    from .ledger import load_channels
+
+    load_channels(state_file)  # a file that is not a state file stops the run before anything is sent
+    outcomes: list[Outcome] = []
+    for channel in channels:
+        try:
+            outcomes.append(channel.deliver(box, state_file))
+        except HandoverError as exc:
+            outcomes.append(Stopped(channel.info, str(exc)))
+    return Deliveries(tuple(outcomes), box.wording.site_note if box.reminders else "")
