@@ -93,10 +93,15 @@ def _parser() -> argparse.ArgumentParser:
     history = commands.add_parser("scan-history", help="look for secrets in every version of every file in git history")
     history.add_argument("--format", choices=formats("history"), default="text")
 
-    remind = commands.add_parser("remind", help="who must be reminded of what today (and, with --send, e-mail them)")
+    from .notify.channels import CHANNELS
+
+    remind = commands.add_parser("remind", help="who must be reminded of what today (and, with --send, tell them)")
     remind.add_argument("--today", metavar="DATE", help="the day to compute reminders for (default: today)")
     remind.add_argument("--format", choices=formats("reminders"), default="text")
-    remind.add_argument("--send", action="store_true", help="send one e-mail per recipient over SMTP (HANDOVER_SMTP_*)")
+    remind.add_argument("--send", action="store_true",
+                        help="send the reminders through each --channel (default: e-mail, if HANDOVER_SMTP_HOST is set)")
+    remind.add_argument("--channel", action="append", choices=tuple(CHANNELS), default=[],
+                        help="where --send sends (repeat for several); settings come from HANDOVER_* variables")
     remind.add_argument("--state", type=Path, metavar="FILE", help="remember what was sent, so a rerun never sends twice")
 
     report = commands.add_parser("report", help="reports: 'incomplete' lists every open item (未完成项报告)")
@@ -331,18 +336,20 @@ def _today(text: str | None) -> dt.date:
 
 
 def _remind(args: argparse.Namespace, project: Project) -> int:
+    from .notify.channels import deliver, open_channels, outbox
     from .track.reminders import reminders_for_day
 
+    if args.channel and not args.send:
+        raise UsageError("--channel chooses where --send sends: add --send")
+    channels = open_channels(args.channel) if args.send else []  # a missing setting is said before anything else
     session = Session(project, _today(args.today))
     handbook, broken = _usable_handbook(session)
     day = reminders_for_day(handbook, session.audits(handbook), session.policy, session.calendar, session.today)
     print(render("reminders", args.format, day))
     if args.send:
-        from .notify.email import SmtpSettings, send
-
-        delivery = send(list(day.reminders), SmtpSettings.from_environment(), session.today, args.state)
-        print(delivery.report(), file=sys.stderr)
-        return max(_left_out(broken), EXIT_OK if delivery.ok else EXIT_PROBLEMS)
+        deliveries = deliver(channels, outbox(session.today, day.reminders, handbook, project.root), args.state)
+        print(deliveries.report(), file=sys.stderr)
+        return max(_left_out(broken), EXIT_OK if deliveries.ok else EXIT_PROBLEMS)
     return _left_out(broken)
 
 
