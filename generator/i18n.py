@@ -149,6 +149,29 @@ _LABELS: dict[str, tuple[str, str]] = {
     "overall_awaiting-manager": ("待负责人审批", "Awaiting the manager"),
     "overall_signed": ("三方已签字", "Signed by all three"),
     "overall_unknown": ("未知(没有 git 历史)", "Unknown (no git history)"),
+    # The handover certificate (交接确认单), printed and signed on paper
+    "certificate": ("交接确认单", "Handover certificate"),
+    "certificate_of": ("{name}的{role}交接确认单", "Handover certificate: {name}, {role}"),
+    "certificate_intro": ("本确认单由交接文件 {file} 生成（文件版本 {version}）。三方签字以 git 记录为准；没有经过验证签名的，请在签字栏手写签字确认。",
+                          "Generated from the handover file {file} (version {version}). Git history is the record of sign-off; "
+                          "where a sign-off has no verified signature, sign by hand in the box."),
+    "print_certificate": ("打印交接确认单", "Print the handover certificate"),
+    "print": ("打印", "Print"),
+    "print_hint": ("用浏览器打印（Ctrl+P），纸张选 A4。", "Print from the browser (Ctrl+P) on A4 paper."),
+    "back_to_handover": ("返回交接页面", "Back to the handover page"),
+    "signatures": ("三方签字", "Signatures"),
+    "git_signoff": ("git 签字", "Git sign-off"),
+    "signed_at": ("签字时间", "Signed at"),
+    "wet_signature": ("签字", "Signature"),
+    "wet_signature_done": ("已由经过验证的 git 签名确认，无需手写签字。", "Confirmed by a verified git signature; no handwritten signature needed."),
+    "generated_on": ("生成日期", "Generated on"),
+    "company": ("公司", "Company"),
+    # Errors shown in the browser while 'handover serve' runs
+    "serve_errors": ("交接文件有 {n} 处错误", "The handbook has {n} error(s)"),
+    "serve_errors_stale": ("网站显示的是最近一次没有错误时的内容。改正下面的问题并保存，页面会自动刷新。",
+                           "The site shows the last version without errors. Fix the problems below and save; the page reloads by itself."),
+    "serve_errors_first": ("改正下面的问题并保存，网站会自动生成并刷新。", "Fix the problems below and save; the site is then built and reloads by itself."),
+    "hint": ("提示", "Hint"),
 }
 
 
