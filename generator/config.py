@@ -50,7 +50,7 @@ class SecurityConfig:
     credential_schemes: tuple[str, ...] = ("vault", "op", "bitwarden", "keepass")
 
 
-def _section(root: Path, name: str) -> dict[str, Any]:
+def _handover_table(root: Path) -> dict[str, Any]:
     pyproject = root / "pyproject.toml"
     if not pyproject.is_file():
         return {}
@@ -58,10 +58,29 @@ def _section(root: Path, name: str) -> dict[str, Any]:
         data: dict[str, Any] = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ProjectError(f"{pyproject}: {exc}") from exc
-    section = data.get("tool", {}).get("handover", {}).get(name, {})
+    table = data.get("tool", {}).get("handover", {})
+    if not isinstance(table, dict):
+        raise ProjectError(f"{pyproject}: [tool.handover] must be a table")
+    return table
+
+
+def _section(root: Path, name: str) -> dict[str, Any]:
+    section = _handover_table(root).get(name, {})
     if not isinstance(section, dict):
-        raise ProjectError(f"{pyproject}: [tool.handover.{name}] must be a table")
+        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover.{name}] must be a table")
     return section
+
+
+COMPANY_MAX = 100
+
+
+def load_company(root: Path) -> str:
+    """``[tool.handover] company``: the name printed on every handover certificate ("" when not set)."""
+    company = _handover_table(root).get("company", "")
+    if not isinstance(company, str) or len(company) > COMPANY_MAX or any(c in company for c in "\r\n\t"):
+        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover] company must be the company's name on one line, "
+                           f"at most {COMPANY_MAX} characters, e.g. company = \"苏州澄泓科技有限公司\"")
+    return company.strip()
 
 
 def load_security_config(root: Path) -> SecurityConfig:
