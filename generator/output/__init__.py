@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import codequality, history, incomplete, problems, reminders, status
+from . import codequality, history, incomplete, problems, reminders, status, transfer
 from .terminal import safe_output
 
 Formatter = Callable[[Any], str]
@@ -25,6 +25,7 @@ FORMATS: dict[str, dict[str, Formatter]] = {
     "incomplete": {"csv": incomplete.rows_as_csv, "json": incomplete.rows_as_json,
                    "md": incomplete.open_rows_as_markdown},
     "history": {"text": history.as_text, "json": history.as_json},
+    "owner-transfer": {"salesforce": transfer.salesforce_csv, "hubspot": transfer.hubspot_csv, "wecom": transfer.wecom_json},
 }
 
 
@@ -33,7 +34,7 @@ def formats(kind: str) -> list[str]:
 
 
 # Spreadsheet data, written as it is (formula-guarded by its formatter); escaping would change the data.
-RAW_FORMATS = frozenset({"csv"})
+RAW_FORMATS = frozenset({"csv", "salesforce", "hubspot"})
 
 
 def render(kind: str, name: str, data: Any) -> str:
