@@ -120,6 +120,25 @@ def _parser() -> argparse.ArgumentParser:
     codeowners = commands.add_parser("codeowners", help="write CODEOWNERS so successors and the manager must review")
     codeowners.add_argument("--forge", choices=("github", "gitlab"), default="github")
     codeowners.add_argument("--check", action="store_true", help="fail if CODEOWNERS is out of date")
+
+    from .actions.crm_maps import COLUMN_MAPS  # data only: cheap to import
+
+    imports = commands.add_parser("import", help="add the customers of a CRM or Excel export (.xlsx, .csv) to a handover file")
+    imports.add_argument("what", choices=("customers",))
+    imports.add_argument("table", type=Path, metavar="FILE", help="the export: .xlsx, or .csv (UTF-8, or GBK from Excel)")
+    imports.add_argument("--into", required=True, type=Path, metavar="HANDOVER", help="the handover file to add them to")
+    imports.add_argument("--map", dest="map_name", choices=list(COLUMN_MAPS), default="generic",
+                         help="which columns hold what (default: generic, Chinese or English headers)")
+    imports.add_argument("--successor", metavar="ID", help="who takes the customers over (default: the first successor)")
+    imports.add_argument("--all-owners", action="store_true",
+                         help="import every row, also those whose owner column names someone other than the leaver")
+    imports.add_argument("--encoding", metavar="NAME", help="the CSV's encoding, when it is not UTF-8 or GBK (e.g. big5)")
+
+    export = commands.add_parser("export", help="write what moves a handover's customers to their successors in the CRM")
+    export.add_argument("what", choices=("owner-transfer",))
+    export.add_argument("file", type=Path, metavar="HANDOVER")
+    export.add_argument("--format", required=True, choices=formats("owner-transfer"))
+    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
     return parser
 
 
@@ -396,6 +415,38 @@ def _codeowners(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+def _import(args: argparse.Namespace, project: Project) -> int:
+    from .actions.import_customers import ImportRequest, import_customers
+    from .output.terminal import safe_output
+
+    report = import_customers(project, ImportRequest(args.into, args.table, args.map_name, args.successor,
+                                                     args.all_owners, args.encoding), dt.date.today())
+    print(safe_output("\n".join(report.lines())))  # names from the export are shown as they are, never run
+    return EXIT_OK
+
+
+def _export(args: argparse.Namespace, project: Project) -> int:
+    from .actions.export_transfer import owner_transfer
+
+    handbook = _valid_handbook(Session(project), [args.file.resolve()])
+    [handover] = _handovers_for([args.file], handbook, project)
+    export = owner_transfer(handover, handbook.roster, args.format)
+    for warning in export.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if args.output:
+        args.output.write_text(export.text, encoding="utf-8", newline="")
+        print(f"wrote {export.count} customer(s) of {handover.file} to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(export.text)
+    for reason in export.left_out:
+        print(f"left out: {reason}", file=sys.stderr)
+    if export.left_out:
+        print(f"{len(export.left_out)} customer(s) are not in the transfer: hand them over another way, or add what "
+              "is missing and export again", file=sys.stderr)
+        return EXIT_PROBLEMS
+    return EXIT_OK
+
+
 def run(argv: Sequence[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
@@ -403,7 +454,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         handler = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
                    "verify": _verify, "codeowners": _codeowners, "scan": _scan, "scan-history": _scan_history,
                    "install-hook": _install_hook, "remind": _remind, "report": _report,
-                   "init": _init}[args.command]
+                   "init": _init, "import": _import, "export": _export}[args.command]
         return handler(args, project)
     except UsageError as exc:
         print(f"handover: {exc}", file=sys.stderr)
