@@ -129,3 +129,16 @@ def test_the_sample_handbook_names_the_group_zhangwei_received_and_left_out(cli:
     assert [(p["file"], p["rule"]) for p in found] == [
         ("handbook/handovers/2026-11-zhangwei-sales.yaml", "coverage-access-missing")]
     assert "企业微信客户群（澄泓、康屹）" in str(found[0]["message"])
+
+
+def test_a_leaver_whose_role_has_no_customer_list_is_pointed_at_not_handed_over(cli: Cli, project: Path) -> None:
+    # fengtao (an engineer) once took over a customer in a sales handover; his own handover has no customer list.
+    write(project, "2025-06-lina-sales.yaml", handover("lina", "fengtao", "2025-06-13", customer("C-1", "甲公司", "fengtao")))
+    engineer = project / "handbook" / "handovers" / "2026-11-fengtao-engineer.yaml"
+    [problem] = [p for p in coverage(cli, project) if p["file"].endswith("fengtao-engineer.yaml")]
+    assert (problem["line"], problem["column"]) == (line_of(engineer, "leaver:"), 1)
+    assert "add it to this file's customers" not in str(problem["hint"]) and "not_handed_over" in str(problem["hint"])
+    text = engineer.read_text(encoding="utf-8")
+    engineer.write_text(text.replace("\nchecklist:", '\nnot_handed_over:\n  customers:\n    - {customer_id: "C-1", '
+                                     "reason: 已转回销售部李娜的继任者。}\nchecklist:", 1), encoding="utf-8")
+    assert not [p for p in coverage(cli, project) if p["file"].endswith("fengtao-engineer.yaml")]

@@ -47,9 +47,10 @@ def csv_file(path: Path, rows: Sequence[Sequence[Any]], encoding: str) -> Path:
 
 
 def new_handover(cli: Cli, project: Path, role: str = "sales", leaver: str = "zhangwei",
-                 successors: Sequence[str] = ("lina", "liuyang")) -> Path:
+                 successors: Sequence[str] = ("lina", "liuyang"), dates: Sequence[str] = ()) -> Path:
     args = [f"--successor={s}" for s in successors]
-    code, out, err = cli("new", "--role", role, "--leaver", leaver, *args, "--last-day", "2026-12-31", root=project)
+    when = ["--notice-date", dates[0], "--last-day", dates[1]] if dates else ["--last-day", "2026-12-31"]
+    code, out, err = cli("new", "--role", role, "--leaver", leaver, *args, *when, root=project)
     assert code == 0, err
     return project / out.split()[1]
 
@@ -206,6 +207,15 @@ def test_gbk_csv_from_chinese_excel_is_recognised(cli: Cli, empty_project: Path,
     assert [c["name"] for c in customers_of(handover)] == ["苏州澄泓科技有限公司", "杭州禾鲜优选有限公司"]
 
 
+def test_unicode_text_from_excel_utf16_with_tabs(cli: Cli, empty_project: Path, tmp_path: Path) -> None:
+    handover = new_handover(cli, empty_project)
+    table = tmp_path / "客户.txt"
+    table.write_bytes("客户编号\t客户名称\t联系人\r\nC-7\t苏州澄泓科技有限公司\t王强\r\n".encode("utf-16"))  # with its BOM
+    code, out, err = run_import(cli, empty_project, table, handover)
+    assert code == 0, err
+    assert [(c["id"], c["contacts"][0]["name"]) for c in customers_of(handover)] == [("C-7", "王强")]
+
+
 def test_a_csv_in_another_encoding_is_refused_with_the_fix(cli: Cli, empty_project: Path, tmp_path: Path) -> None:
     handover = new_handover(cli, empty_project)
     before = handover.read_text(encoding="utf-8")
@@ -340,3 +350,34 @@ def test_owner_transfer_csv_never_carries_a_formula(cli: Cli, project: Path) -> 
     code, out, err = cli("export", "owner-transfer", str(handover), "--format", "hubspot", root=project)
     assert code == 0, err
     assert "'=HYPERLINK(1)" in out
+
+
+# -- the story, in a new company's repository ---------------------------------------------------------------------
+
+def test_in_a_fresh_init_repository_coverage_warns_and_an_xlsx_import_fills_the_customers(cli: Cli,
+                                                                                         tmp_path: Path) -> None:
+    root = tmp_path / "company-handbook"
+    assert cli("init", str(root), "--company", "苏州澄泓科技", root=tmp_path)[0] == 0
+    roster = root / "handbook" / "people.yaml"
+    roster.write_text(roster.read_text(encoding="utf-8")
+                      + "  - {id: lina, name: 李娜, department: sales, email: lina@example.com}\n"
+                      + "  - {id: liuyang, name: 刘洋, department: sales, email: liuyang@example.com}\n", encoding="utf-8")
+    # A year ago lina left and gave zhangwei the customer C-90001.
+    earlier = new_handover(cli, root, leaver="lina", successors=("zhangwei",), dates=("2025-05-15", "2025-06-30"))
+    table = xlsx(tmp_path / "lina.xlsx", [CHINESE[:2], ["C-90001", "苏州澄泓科技有限公司"]])
+    assert run_import(cli, root, table, earlier)[0] == 0
+
+    # Now zhangwei leaves; his CRM export has only his newer customer.
+    handover = new_handover(cli, root, successors=("liuyang",))
+    mine = xlsx(tmp_path / "zhangwei.xlsx", [CHINESE, ["C-90002", "杭州禾鲜优选有限公司", "生鲜电商", "成交客户", "赵六", "店长",
+                                                        "13900000002", "", "张伟", ""]])
+    code, out, err = run_import(cli, root, mine, handover)
+    assert code == 0, err
+    problems = check(cli, root, handover)
+    [missing] = [p for p in problems if p["rule"] == "coverage-customer-missing"]
+    assert "苏州澄泓科技有限公司 (C-90001)" in missing["message"] and "李娜 (lina)" in missing["message"]
+    assert {p["rule"] for p in problems if p["pointer"].startswith("/customers/")} == {"placeholder"}
+
+    # Importing lina's export into his file too covers it.
+    assert run_import(cli, root, table, handover, "--all-owners")[0] == 0
+    assert not [p for p in check(cli, root, handover) if p["rule"].startswith("coverage-")]
