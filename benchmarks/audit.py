@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import subprocess
@@ -25,6 +26,8 @@ from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO_ROOT))
+
+from measure import cpu_seconds  # noqa: E402 (benchmarks/, this script's folder)
 
 from generator.audit.history import open_repository, read_history  # noqa: E402
 from generator.audit.signoffs import audit_handbook  # noqa: E402
@@ -151,23 +154,25 @@ def handbook_for(repo: Path, files: int) -> tuple[Handbook, dict[str, str]]:
     return Handbook(roster, tuple(handovers), {"sales": role}), paths
 
 
-def time_baseline(repo: Path) -> float:
-    started = time.perf_counter()
+def time_baseline(repo: Path) -> tuple[float, float]:
+    """Wall clock and CPU seconds (git's) of the baseline."""
+    started, cpu = time.perf_counter(), cpu_seconds()
     subprocess.run(["git", "log", "--name-only", "--format=%H", "HEAD"], cwd=repo, stdout=subprocess.PIPE, check=True)
-    return time.perf_counter() - started
+    return time.perf_counter() - started, cpu_seconds() - cpu
 
 
-def time_audit(repo: Path, handbook: Handbook, paths: dict[str, str]) -> tuple[float, dict[str, int]]:
-    started = time.perf_counter()
+def time_audit(repo: Path, handbook: Handbook, paths: dict[str, str]) -> tuple[float, float, dict[str, int]]:
+    """Wall clock and CPU seconds (ours and git's: parsing overlaps git's writing) of the audit."""
+    started, cpu = time.perf_counter(), cpu_seconds()
     git_repo = open_repository(repo)
     assert git_repo is not None
     history = read_history(git_repo)
     audits = audit_handbook(handbook, history, SignoffConfig(), paths)
-    elapsed = time.perf_counter() - started
+    elapsed, cpu = time.perf_counter() - started, cpu_seconds() - cpu
     states: dict[str, int] = {}
     for audit in audits.values():
         states[audit.state] = states.get(audit.state, 0) + 1
-    return elapsed, states
+    return elapsed, cpu, states
 
 
 def main() -> None:
@@ -184,15 +189,30 @@ def main() -> None:
         merges = int(subprocess.run(["git", "rev-list", "--count", "--merges", "HEAD"], cwd=repo, capture_output=True,
                                     text=True, check=True).stdout)
         handbook, paths = handbook_for(repo, args.files)
-        baseline, ours, states = [], [], {}
-        for _ in range(args.repeat):  # alternate, so drift on a shared machine hits both alike
-            baseline.append(time_baseline(repo))
-            elapsed, states = time_audit(repo, handbook, paths)
-            ours.append(elapsed)
+        baseline: list[float] = []
+        ours: list[float] = []
+        baseline_cpu: list[float] = []
+        ours_cpu: list[float] = []
+        states: dict[str, int] = {}
+        for rep in range(args.repeat):  # alternate, so drift on a shared machine hits both alike
+            for side in ("baseline", "ours") if rep % 2 == 0 else ("ours", "baseline"):
+                if side == "baseline":
+                    elapsed, cpu = time_baseline(repo)
+                    baseline.append(elapsed)
+                    baseline_cpu.append(cpu)
+                else:
+                    elapsed, cpu, states = time_audit(repo, handbook, paths)
+                    ours.append(elapsed)
+                    ours_cpu.append(cpu)
+        median = statistics.median
         result = {"files": args.files, "commits": commit_count, "merges": merges,
-                  "baseline_git_log_name_only_s": round(statistics.median(baseline), 3),
-                  "ours_audit_s": round(statistics.median(ours), 3),
-                  "ratio": round(statistics.median(ours) / statistics.median(baseline), 2), "target": 1.5,
+                  "baseline_git_log_name_only_s": round(median(baseline), 3),
+                  "ours_audit_s": round(median(ours), 3),
+                  "ratio": round(median(ours) / median(baseline), 2), "target": 1.5,
+                  "cpu": {"baseline_s": round(median(baseline_cpu), 3), "ours_s": round(median(ours_cpu), 3),
+                          "ratio": round(median(ours_cpu) / median(baseline_cpu), 2)},
+                  "runs": {"baseline": baseline, "ours": ours, "baseline_cpu": baseline_cpu, "ours_cpu": ours_cpu},
+                  "loadavg_after": [round(x, 2) for x in os.getloadavg()],
                   "states": states}
     if args.json:
         print(json.dumps(result, indent=2))
@@ -203,6 +223,9 @@ def main() -> None:
     print(f"{'read_history + audit_handbook':<34}{result['ours_audit_s']:>10.3f}")
     verdict = "pass" if result["ratio"] <= 1.5 else "FAIL"
     print(f"ratio {result['ratio']}x (target <= 1.5x): {verdict}; states: {states}")
+    cpu = result["cpu"]
+    print(f"CPU seconds (git's included): baseline {cpu['baseline_s']:.3f}, ours {cpu['ours_s']:.3f}, "
+          f"ratio {cpu['ratio']}x (informative; load average {result['loadavg_after'][0]})")
 
 
 if __name__ == "__main__":

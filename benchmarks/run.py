@@ -41,6 +41,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from measure import cpu_seconds
 from synthetic import DEFAULT_SEED, REPO, TODAY, make_project
 
 PYTHON = sys.executable
@@ -54,16 +55,6 @@ TARGETS = {"check": 1.50, "check_cli": 1.50, "build_cold": 1.25, "build_warm": 1
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
-
-
-def cpu_seconds() -> float:
-    """CPU time (user + system) of this process and of every child it has waited for, theirs included:
-    worker processes, git, a command run by the driver. On a shared machine this moves far less than
-    the wall clock, so both are reported."""
-    import resource
-
-    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def alternating(repeat: int) -> list[tuple[int, str]]:
