@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -162,6 +163,19 @@ def test_importing_again_changes_nothing_and_never_overwrites(cli: Cli, empty_pr
     assert "imported 0 customer(s)" in out
     assert "skipped 2 customer(s) already in the file (nothing there was changed)" in out
     assert handover.read_text(encoding="utf-8") == filled
+
+
+def test_an_empty_inline_list_becomes_a_block_list_and_its_comment_stays(cli: Cli, empty_project: Path,
+                                                                         tmp_path: Path) -> None:
+    handover = new_handover(cli, empty_project)
+    text = handover.read_text(encoding="utf-8")
+    start, end = text.index("\ncustomers:"), text.index("\ntasks:")
+    handover.write_text(text[:start] + "\ncustomers: []   # 稍后从 CRM 导入\n" + text[end:], encoding="utf-8")
+    assert run_import(cli, empty_project, xlsx(tmp_path / "e.xlsx", sales_rows()), handover)[0] == 0
+    after = handover.read_text(encoding="utf-8")
+    assert "\ncustomers:      # 稍后从 CRM 导入\n  - id: \"C-10023\"\n" in after
+    assert re.search(r"\n    profile: 待填写[^\n]*\n\ntasks:", after)  # the blank line stays before tasks
+    assert [c["id"] for c in customers_of(handover)] == ["C-10023", "10031"]
 
 
 def test_the_same_id_under_another_name_is_skipped_and_both_names_are_shown(cli: Cli, project: Path,

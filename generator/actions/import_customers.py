@@ -357,20 +357,20 @@ def _entry_node(entry: Entry) -> Any:
     return node
 
 
-def _customer_list(data: Any, key: str) -> Any:
-    """The file's customer list, made a block list if it is missing, empty or written inline."""
+def _customer_list(data: Any, key: str) -> tuple[Any, Any]:
+    """The file's customer list, made a block list if it is missing, empty or written inline; and the lines after it."""
     from ruamel.yaml.comments import CommentedSeq
 
     current = data.get(key)
-    if isinstance(current, CommentedSeq) and (len(current) or not current.fa.flow_style()):
-        return current
+    if isinstance(current, CommentedSeq) and len(current):
+        return current, _take_trailing(current)
     fresh = CommentedSeq()
-    if key in data:
+    if key in data:  # 'customers: []  # comment': the comment stays on the key's line, what followed moves below the list
         data[key] = fresh
-    else:
-        keys = list(data)
-        data.insert(keys.index("summary") + 1 if "summary" in keys else len(keys), key, fresh)
-    return fresh
+        return fresh, _split_off(data, key, 2)
+    keys = list(data)
+    data.insert(keys.index("summary") + 1 if "summary" in keys else len(keys), key, fresh)
+    return fresh, None
 
 
 def _last_line(node: Any) -> tuple[Any, Any, int] | None:
@@ -389,8 +389,13 @@ def _last_line(node: Any) -> tuple[Any, Any, int] | None:
 def _take_trailing(sequence: Any) -> Any:
     """Detach the blank lines and comments after the list's last line (ruamel keeps them on that line's value)."""
     last = _last_line(sequence)
-    slots = last[0].ca.items.get(last[1]) if last is not None else None
-    token = slots[last[2]] if slots and last is not None else None
+    return None if last is None else _split_off(last[0], last[1], last[2])
+
+
+def _split_off(container: Any, key: Any, slot: int) -> Any:
+    """The lines after the one of ``container[key]``, taken from its comment; the line keeps its own comment."""
+    slots = container.ca.items.get(key)
+    token = slots[slot] if slots else None
     if token is None:
         return None
     own, newline, rest = token.value.partition("\n")
@@ -513,8 +518,7 @@ def import_customers(project: Project, request: ImportRequest, today: dt.date) -
     text = doc.text
     yaml = _yaml(text)
     data = yaml.load(text)
-    sequence = _customer_list(data, key)
-    trailing = _take_trailing(sequence)  # the blank line or comment before the next section stays before it
+    sequence, trailing = _customer_list(data, key)  # the blank line or comment before the next section stays before it
     for index in reversed(examples):
         if index < len(sequence):
             del sequence[index]
