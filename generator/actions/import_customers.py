@@ -459,7 +459,7 @@ def _people(doc: Document, roster: Roster, successor: str | None) -> tuple[Perso
     data = doc.data
     leaver = roster.people.get(str(data.get("leaver")))
     successors = tuple(str(s) for s in data.get("successors") or () if isinstance(s, str))
-    if leaver is None or not successors or any(s.startswith("__") for s in successors):
+    if leaver is None or not successors or any(s not in roster.people for s in successors):
         raise HandoverError(f"{doc.path}: fill in the leaver and successors (people in handbook/people.yaml) before "
                             "importing customers")
     if successor is not None and successor not in successors:
