@@ -110,6 +110,13 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--today", metavar="DATE", help="the day to count overdue items from (default: today)")
     report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
 
+    certificate = commands.add_parser("certificate", help="print a handover's certificate (交接确认单) to PDF, to sign on paper")
+    certificate.add_argument("file", type=Path, metavar="FILE", help="the handover file")
+    certificate.add_argument("-o", "--output", type=Path, metavar="FILE.pdf",
+                             help="where to write it (default: <handover id>-certificate.pdf here); a .html name writes "
+                                  "the page to print from any browser instead")
+    certificate.add_argument("--language", choices=("zh", "en"), default="zh")
+
     commands.add_parser("install-hook", help="install a git pre-commit hook that runs 'handover scan --staged'")
 
     init = commands.add_parser("init", help="create a new company handbook repository, ready to push")
@@ -387,6 +394,19 @@ def _report(args: argparse.Namespace, project: Project) -> int:
     return _left_out(broken)
 
 
+def _certificate(args: argparse.Namespace, project: Project) -> int:
+    from .actions.certificate import write_certificate
+
+    session = Session(project)
+    handbook = _valid_handbook(session, [args.file.resolve()])
+    [handover] = _handovers_for([args.file], handbook, project)
+    target = write_certificate(session, handbook, handover, args.output or Path(f"{handover.id}-certificate.pdf"),
+                               args.language)
+    print(f"wrote {target}: the certificate of {handover.file}\nnext: print it on A4; each party signs where a line is "
+          "blank (a sign-off git cannot prove)")
+    return EXIT_OK
+
+
 def _install_hook(args: argparse.Namespace, project: Project) -> int:
     from .actions.scan import install_hook
 
@@ -453,7 +473,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         project = Project.at(args.root or find_root(Path.cwd()))
         handler = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
                    "verify": _verify, "codeowners": _codeowners, "scan": _scan, "scan-history": _scan_history,
-                   "install-hook": _install_hook, "remind": _remind, "report": _report,
+                   "install-hook": _install_hook, "certificate": _certificate, "remind": _remind, "report": _report,
                    "init": _init, "import": _import, "export": _export}[args.command]
         return handler(args, project)
     except UsageError as exc:

@@ -172,6 +172,7 @@ _LABELS: dict[str, tuple[str, str]] = {
                            "The site shows the last version without errors. Fix the problems below and save; the page reloads by itself."),
     "serve_errors_first": ("改正下面的问题并保存，网站会自动生成并刷新。", "Fix the problems below and save; the site is then built and reloads by itself."),
     "hint": ("提示", "Hint"),
+    "serve_errors_more": ("还有 {n} 处错误：运行 handover check 查看全部。", "{n} more: run 'handover check' to see them all."),
 }
 
 

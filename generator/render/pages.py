@@ -49,6 +49,7 @@ class SiteOptions:
     # The day the pages are rendered for; a default evaluated per instance, never once at import
     # (a long-running ``serve`` would otherwise keep the day it started).
     today: dt.date = field(default_factory=dt.date.today)
+    company: str = ""  # [tool.handover] company, printed on every handover certificate
 
 
 @functools.cache
@@ -111,7 +112,8 @@ class Page:
         person = self.site.handbook.roster.people.get(person_id)
         if person is None:
             return esc(person_id)
-        return self.to(self.name(person_id), self.site.person_uri(person))
+        # The class keeps a name on one line (site/layout.py): 2- and 3-character names never break inside.
+        return self.to(self.name(person_id), self.site.person_uri(person)) + Markup("{.hk-person}")
 
     def people(self, ids: Any) -> Markup:
         return Markup(", ").join(self.person(i) for i in ids)
@@ -366,6 +368,9 @@ class SiteRenderer:
         pages.update([self.page("signoffs.md.j2", "signoffs.md", recent=self.recent_signoffs())])
         pages.update(self.report_pages(handovers))
         pages.update(self.calendar_files())
+        from .certificate import certificate_pages  # it renders through this module: imported when used
+
+        pages.update(certificate_pages(self, handovers))
         return pages
 
     def handover_page(self, handover: Handover) -> tuple[str, str]:

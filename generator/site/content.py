@@ -46,6 +46,7 @@ def _inputs(project: Project) -> list[Path]:
     package = Path(__file__).parent.parent
     data = [p for p in project.handbook_dir.rglob("*") if p.suffix in HANDOVER_SUFFIXES]
     data += list(project.schemas_dir.rglob("*.json")) + list(project.templates_dir.glob("*.yaml"))
+    data.append(project.root / "pyproject.toml")  # [tool.handover]: the company's name, policy thresholds
     code = list(package.rglob("*.py")) + list(package.rglob("*.j2"))
     return sorted(p for p in data + code if p.is_file())
 

@@ -16,11 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from ..config import load_company
 from ..errors import HandoverError, ValidationFailed
 from ..i18n import LANGUAGES
 from ..output.problems import text_report
+from ..problems import Problem
 from ..project import HANDOVER_SUFFIXES, Project, ignored_folder
 from ..render.pages import AUDIENCES, SiteOptions
+from ..site import layout, serve_errors
 from ..site.content import SiteContent, site_content
 
 log = logging.getLogger("mkdocs.plugins.handover")
@@ -46,11 +49,20 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
     def __init__(self) -> None:
         self.project: Project | None = None
         self.content: SiteContent | None = None
+        self.serving = False
+        self.errors: tuple[Problem, ...] = ()  # while serving: what the browser is shown
+        self.last_good: SiteContent | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having on_startup keeps this object across the rebuilds of one 'serve' (MkDocs' rule), so the
+        # last pages built without errors stay at hand while an edit breaks the handbook.
+        self.serving = command == "serve"
 
     def on_config(self, config: Any) -> Any:
         root = Path(self.config.project_dir or Path(config.config_file_path).parent)
         self.project = Project.at(root, Path(config.docs_dir))
-        options = SiteOptions(self.config.language, self.config.audience, self._today())
+        layout.configure(config)
+        options = SiteOptions(self.config.language, self.config.audience, self._today(), load_company(root))
         cache_dir = self._cache_dir()
         # Before MkDocs walks the docs folder (it follows links, even into /proc) and whatever the cache says.
         refused = self.project.path_problems()
@@ -59,9 +71,16 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
         try:
             self.content = site_content(self.project, options, cache_dir)
         except ValidationFailed as failed:
-            raise PluginError("the handbook has errors:\n" + text_report(failed.problems)) from None
+            if not self.serving:
+                raise PluginError("the handbook has errors:\n" + text_report(failed.problems)) from None
+            self._show_errors(tuple(failed.problems), config)
+            return config
         except HandoverError as error:  # a shallow clone, a broken schema or template
-            raise PluginError(f"handover: {error}") from None
+            if not self.serving:
+                raise PluginError(f"handover: {error}") from None
+            self._show_errors((Problem("", 0, 0, "", "error", "", str(error)),), config)
+            return config
+        self.errors, self.last_good = (), self.content
         if self.content.warnings:
             log.info("handbook warnings (run 'handover check' for details):\n%s", text_report(self.content.warnings))
         self._teach_search_words(self.content.search_words)
@@ -119,11 +138,31 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
         if escaped:
             raise PluginError(f"handover: not published, links out of the repository: {', '.join(escaped)}; "
                               "put the files themselves into the repository or delete the links")
+        clashes = layout.add_assets(files, config)
+        if clashes:
+            raise PluginError(f"handover: {', '.join(clashes)} in the docs folder clash with the site's own files; rename them")
         for uri, content in self.content.pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"handover: {uri} in the docs folder clashes with a generated page; rename it")
             files.append(File.generated(config, uri, content=content))
         return files
+
+    def _show_errors(self, problems: tuple[Problem, ...], config: Any) -> None:
+        """While serving, a broken handbook is shown in the browser (on_page_content) instead of failing the rebuild."""
+        self.errors = problems
+        log.warning("the handbook has errors (shown in the browser too):\n%s", text_report(problems))
+        if self.last_good is not None:
+            self.content = self.last_good
+            return
+        docs = Path(config.docs_dir)
+        missing = {uri for uri in serve_errors.nav_pages(config.nav) if not (docs / uri).is_file()} | {"index.md"}
+        pages = serve_errors.error_pages(sorted(missing), self.config.language, sum(p.is_error for p in problems))
+        self.content = SiteContent(pages, ())
+
+    def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        if not self.errors:
+            return html
+        return serve_errors.banner(self.errors, self.config.language, stale=self.last_good is not None) + html
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         if self.project is not None:
