@@ -57,7 +57,7 @@ def test_every_page_title_is_plain_text_whatever_the_names(project: Path) -> Non
             assert not any(name.startswith("on") for name in attrs), (page, tag, attrs)
         assert not any("alert(" in script for script in parse_html(page).scripts), page
     handover = site / "handovers" / hostile.HANDOVER / "index.html"
-    assert html.unescape(_title(handover)).startswith(hostile.PERSON + " ")  # shown as written, as text
+    assert html.unescape(_title(handover)).startswith(hostile.PERSON + "的")  # shown as written, as text
     department = site / "people" / "sales" / "index.html"
     assert hostile.DEPARTMENT in html.unescape(_title(department))
 

@@ -272,8 +272,8 @@ def test_the_panel_says_what_an_unsigned_signoff_proves_and_flags_unfinished_app
     repo.commit("Reopen items", by="zhangwei", files={HANDOVER: BASE}, trailers=(LEAVER,))
     _sign_all(repo)
     page = _page(repo.root)
-    assert "三方已签字" in page and "仅凭作者字段声明(未验证)" in page and "require_signed" in page
-    assert "审批时交接尚未完成" in page and "customers-introduced" in page
+    assert "三方已签字" in page and "仅凭作者字段声明（未验证）" in page and "require_signed" in page
+    assert "审批时交接尚未完成" in page and "已介绍新对接人" in page  # the item as people read it, not its id
 
 
 def test_a_local_build_never_shows_uncommitted_changes_as_signed(repo: GitRepo) -> None:

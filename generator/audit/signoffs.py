@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..audit.history import Commit, History, working_copy_matches
 from ..config import ROLES, SignoffConfig
+from ..i18n import label
 from ..memory import paused_cycle_collection
 from ..model.handbook import Handbook, Handover, Roster
 from ..model.readiness import Readiness, readiness
@@ -35,9 +36,16 @@ class Signoff:
     commit: str | None = None
     at: str | None = None
     verified: bool = False
-    reason: str = ""
     blob: str | None = None
     party: bool = True  # False for trailers by someone who does not hold the role
+    # Why, as a catalogue key (i18n ``reason_<code>``) and its values, so pages say it in their language.
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def reason(self) -> str:
+        """The English text that status, audit.json and the CLI show (their wording is part of their format)."""
+        return label(f"reason_{self.code}", "en", **dict(self.params)) if self.code else ""
 
     def as_dict(self) -> dict[str, object]:
         return {"role": self.role, "person": self.person, "state": self.state, "commit": self.commit,
@@ -51,6 +59,8 @@ class TimelineEntry:
     author: str
     subject: str
     trailers: tuple[tuple[str, str], ...]
+    author_email: str = ""
+    change: str = ""  # what the commit did to the file: A, M, R, C, T, D, or "" (it only names it in a trailer)
 
 
 @dataclass(frozen=True)
@@ -160,10 +170,6 @@ def _holds(role: str, person: str, handover: Handover) -> bool:
     return person == handover.manager
 
 
-def _role_name(role: str) -> str:
-    return {"leaver": "the leaver", "successor": "a successor", "manager": "the manager"}[role]
-
-
 def audit_handover(handover: Handover, repo_path: str, history: History, index: _Index, identities: _Identities,
                    config: SignoffConfig) -> HandoverAudit:
     current = history.blob_at(history.head, repo_path) if history.head else None
@@ -174,8 +180,14 @@ def audit_handover(handover: Handover, repo_path: str, history: History, index: 
     entries: list[TimelineEntry] = []
     for position, name in timeline:
         commit = history.commits[position]
-        entries.append(TimelineEntry(commit.sha, commit.date, commit.author_name, commit.subject, commit.trailers))
-        named = index.names_in.get(position)
+        named = index.names_in.get(position) or []
+        change = commit.changes.get(name)
+        status = change.status if change is not None else ("D" if name in commit.removed else "")
+        # The trail is this file's history: commits that changed it or name it in a Handover: trailer, and
+        # nothing else (a commit that only copied it elsewhere, say, is another file's history).
+        if status or name in named:
+            entries.append(TimelineEntry(commit.sha, commit.date, commit.author_name, commit.subject, commit.trailers,
+                                         commit.author_email, status))
         in_scope = name in named if named else name in commit.changes
         if not in_scope:
             continue
@@ -187,7 +199,7 @@ def audit_handover(handover: Handover, repo_path: str, history: History, index: 
                 records.append(judge(role, value))
         if (config.merge_approval and commit.is_merge
                 and identities.authors.get(commit.author_email) == handover.manager):
-            records.append(judge("manager", f"<{commit.author_email}>", how="approved by merging"))
+            records.append(judge("manager", f"<{commit.author_email}>", how="merged"))
     signoffs = _expected(handover, records) + [r for r in records if not r.party]
     return HandoverAudit(handover.file, handover.leaver, _overall(signoffs), tuple(signoffs),
                          tuple(entries), current, uncommitted, _approved_incomplete(handover, signoffs))
@@ -228,34 +240,30 @@ class _Judge:
         verified = commit.signature == "G" and signer is not None and signer == person
         base = dict(role=role, commit=commit.sha, at=commit.date, verified=verified, blob=self.blob)
 
-        def judged(state: str, reason: str, *, who: str | None = person, party: bool = True) -> Signoff:
-            return Signoff(person=who or value, state=state, reason=reason, party=party, **base)  # type: ignore[arg-type]
+        def judged(state: str, code: str, params: dict[str, str] | None = None, *, who: str | None = person,
+                   party: bool = True) -> Signoff:
+            return Signoff(person=who or value, state=state, party=party, code=code,
+                           params=tuple((params or {}).items()), **base)  # type: ignore[arg-type]
 
         if person is None:
-            return judged(INVALID, f"'{value}' is not in the roster", who=value, party=False)
+            return judged(INVALID, "not_in_roster", {"value": value}, who=value, party=False)
         if not _holds(role, person, handover):
-            return judged(INVALID, f"{person} is not {_role_name(role)} of this handover", party=False)
+            return judged(INVALID, f"not_{role}", {"person": person}, party=False)
+        how_params: dict[str, str] = {}
         if self.identities.authors.get(commit.author_email) != person:
             if not forge:
-                return judged(INVALID, _not_their_commit(commit, person), party=False)
-            how = f"approved in the forge, merged by {_author(commit)} (trust_forge_merges)"
+                return judged(INVALID, "merge_not_theirs" if commit.is_merge else "commit_not_theirs",
+                              {"author": _author(commit), "person": person}, party=False)
+            how, how_params = "forge_merge", {"author": _author(commit)}
         if config.require_signed and not verified:
-            why = "unsigned" if commit.signature == "N" else f"signature state {commit.signature}, signer '{commit.signer}'"
-            return judged(INVALID, f"not signed by a key of {person} ({why})")
+            if commit.signature == "N":
+                return judged(INVALID, "unsigned", {"person": person})
+            return judged(INVALID, "bad_signature", {"person": person, "signature": commit.signature, "signer": commit.signer})
         if self.blob is None or self.blob != self.current:
-            return judged(STALE, "the file changed after this sign-off")
+            return judged(STALE, "changed")
         if self.uncommitted:
-            return judged(STALE, f"the working copy of {handover.file} differs from what was signed (uncommitted "
-                                 "changes): commit them and ask for sign-off again, or undo them")
-        return judged(SIGNED, how)
-
-
-def _not_their_commit(commit: Commit, person: str) -> str:
-    if commit.is_merge:
-        return (f"this merge was made by {_author(commit)}, not by {person}: a merge carries {person}'s approval only "
-                f"when {person} merges it (or set trust_forge_merges, see guide/signoff.md)")
-    return (f"the commit was authored by {_author(commit)}, not by {person}: a sign-off counts only in {person}'s own "
-            f"commit; {person} signs with 'handover sign'")
+            return judged(STALE, "uncommitted", {"file": handover.file})
+        return judged(SIGNED, how, how_params)
 
 
 def _expected(handover: Handover, records: list[Signoff]) -> list[Signoff]:
@@ -267,7 +275,7 @@ def _expected(handover: Handover, records: list[Signoff]) -> list[Signoff]:
         mine = [r for r in records if r.party and r.role == role and r.person == person]  # newest first
         chosen = (next((r for r in mine if r.state == SIGNED), None) or next((r for r in mine if r.state == STALE), None)
                   or next((r for r in mine if r.state == INVALID), None))
-        result.append(chosen or Signoff(role, person, MISSING, reason="no sign-off yet"))
+        result.append(chosen or Signoff(role, person, MISSING, code="missing"))
     return result
 
 
@@ -282,7 +290,7 @@ def unknown_audit(handover: Handover) -> HandoverAudit:
     parties = [("leaver", handover.leaver), *(("successor", s) for s in handover.successors),
                ("manager", handover.manager)]
     return HandoverAudit(handover.file, handover.leaver, UNKNOWN,
-                         tuple(Signoff(r, p, UNKNOWN, reason="no git history") for r, p in parties))
+                         tuple(Signoff(r, p, UNKNOWN, code="no_history") for r, p in parties))
 
 
 def audit_handbook(handbook: Handbook, history: History | None, config: SignoffConfig,

@@ -45,6 +45,7 @@ class Field:
     index: str | None = None
     sensitivity: str | None = None
     max_length: int | None = None  # a text's maxLength: whether it may span lines (check.rules.free_text)
+    format: str | None = None  # x-format: how pages show the value (e.g. "money": an amount with its currency)
 
     def child(self, token: str | int) -> Field | None:
         if isinstance(token, int) or token == "*" or token.isdigit():
@@ -253,6 +254,7 @@ class SchemaSet:
             index=flat.get("x-index"),
             sensitivity=flat.get("x-sensitivity"),
             max_length=flat.get("maxLength"),
+            format=flat.get("x-format"),
         )
 
     @cached_property

@@ -5,6 +5,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -12,13 +13,18 @@ from ..track.reports import OpenRow
 
 
 def rows_as_csv(rows: list[OpenRow]) -> str:
-    """CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends."""
+    """The report's raw values under their field names (``handover report incomplete --format csv``)."""
+    fields = list(OpenRow.__dataclass_fields__)
+    return table_as_csv(fields, [[getattr(row, f) for f in fields] for row in rows])
+
+
+def table_as_csv(headers: Sequence[object], rows: Iterable[Sequence[object]]) -> str:
+    """CSV that Excel opens with Chinese intact: UTF-8 with a byte-order mark, CRLF line ends, no formulas."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    fields = list(OpenRow.__dataclass_fields__)
-    writer.writerow(fields)
+    writer.writerow([_csv_safe(h) for h in headers])
     for row in rows:
-        writer.writerow([_csv_safe(getattr(row, f)) for f in fields])
+        writer.writerow([_csv_safe(value) for value in row])
     return "\ufeff" + buffer.getvalue()
 
 

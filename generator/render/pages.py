@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from ..audit.signoffs import HandoverAudit, Signoff, unknown_audit
+from ..audit.signoffs import HandoverAudit, Signoff, TimelineEntry, people_by_email, unknown_audit
 from ..fanout import ordered_map
 from ..i18n import label
 from ..load.schemas import Field, localized
@@ -24,7 +24,9 @@ from ..model import views
 from ..model.handbook import Handbook, Handover, Person
 from ..render.calendars import handover_deadlines, person_deadlines, to_ics
 from ..render.charts import bar_chart
+from ..render.labels import department_name, item_text, localized_description, money, section_title, status_text
 from ..render.markdown import anchor, esc, esc_block, external_link, front_matter, link, relative, table
+from ..render.names import short_name
 from ..track import reports
 from ..track.workdays import WorkCalendar
 
@@ -40,6 +42,19 @@ def section_order(handover: Handover) -> list[tuple[str, Field]]:
     rank = {k: (0 if properties[k].index else 2 if k in COMMON_SECTIONS else 1, i) for i, k in enumerate(keys)}
     return [(k, properties[k]) for k in sorted(keys, key=rank.__getitem__)]
 AUDIENCES = ("all-staff", "restricted")
+# Columns that hold the role template's keys rather than anything a reader uses: the checklist's ids
+# (customers-introduced) say in English what the item's title says in the reader's words.
+TEMPLATE_KEYED = {"checklist": ("id",)}
+COMMITMENT_FIRST = ("promised_to", "owner", "due", "status")
+DASHBOARD_COMPLETED = 10  # completed handovers the dashboard lists; the archive has them all
+# Longer than a one-line field (the schemas' short_text): a note, shown on lines of its own.
+SHORT_TEXT = 200
+
+
+def decision_step(item: dict[str, Any], language: str) -> str:
+    """One person of a decision chain: 李志刚（最终拍板）."""
+    name = str(item.get("name", ""))
+    return name + label("parenthesized", language, text=item["role"]) if item.get("role") else name
 
 
 @dataclass(frozen=True)
@@ -92,6 +107,10 @@ class Page:
     def to(self, text: object, target: str) -> Markup:
         return link(text, target, self.uri)
 
+    def location(self, where: str) -> Markup:
+        """A link or repository path written in a handover: linked when it is a safe URL, shown otherwise."""
+        return external_link(where, where)
+
     def image(self, alt: object, target: str) -> Markup:
         return Markup(f"![{esc(alt)}]({relative(target, self.uri)})")
 
@@ -99,10 +118,18 @@ class Page:
         return relative(target, self.uri)
 
     def name(self, person_id: str) -> str:
-        person = self.site.handbook.roster.people.get(person_id)
-        if person is None:
-            return person_id
-        return person.name if self.language == "zh" else person.name_en
+        return self.site.names.get(person_id, person_id)
+
+    @property
+    def colon(self) -> str:
+        return self.t("colon")
+
+    def paren(self, text: object) -> str:
+        return self.t("parenthesized", text=text)
+
+    def join(self, parts: Any) -> Markup:
+        """Markup parts as a list in the page's language (、 in Chinese)."""
+        return Markup(esc(self.t("list_separator"))).join(parts)
 
     def id(self, *parts: str) -> Markup:
         """An attr_list id for a heading; ``anchor`` leaves only [a-z0-9_-]."""
@@ -116,7 +143,7 @@ class Page:
         return self.to(self.name(person_id), self.site.person_uri(person)) + Markup("{.hk-person}")
 
     def people(self, ids: Any) -> Markup:
-        return Markup(", ").join(self.person(i) for i in ids)
+        return self.join(self.person(i) for i in ids)
 
     def handover(self, handover: Handover, text: object | None = None) -> Markup:
         return self.to(text if text is not None else handover.id, f"handovers/{handover.id}.md")
@@ -125,11 +152,10 @@ class Page:
         return self.title(handover.role.title)
 
     def department(self, person_id: str) -> str:
-        person = self.site.handbook.roster.people.get(person_id)
-        department = self.site.handbook.roster.departments.get(person.department) if person else None
-        if department is None:
-            return ""
-        return department.name if self.language == "zh" else department.name_en
+        return department_name(self.site.handbook, person_id, self.language)
+
+    def description(self, text: str) -> str:
+        return localized_description(text, self.language)
 
     def days_left(self, handover: Handover) -> str:
         days = (handover.last_day - self.site.options.today).days
@@ -137,7 +163,7 @@ class Page:
 
     def progress(self, handover: Handover) -> str:
         p = views.progress(handover)
-        return f"{p.done}/{p.total} ({p.percent}%)"
+        return self.t("progress_value", done=p.done, total=p.total, percent=p.percent)
 
     def state(self, handover: Handover) -> str:
         return self.t("state_" + views.state(handover, self.site.options.today))
@@ -150,6 +176,59 @@ class Page:
 
     def signoff_label(self, state: str) -> str:
         return self.t("signoff_" + state)
+
+    def reason(self, signoff: Signoff) -> str:
+        """Why a sign-off counts or not, in the page's language, people by name."""
+        if not signoff.code:
+            return ""
+        return self.t("reason_" + signoff.code, **{k: self.name(v) if k == "person" else v for k, v in signoff.params})
+
+    def finding(self, finding: reports.Finding) -> str:
+        return finding.text(self.language)
+
+    def author(self, entry: TimelineEntry) -> Markup:
+        """A commit's author: the person, by name, when the roster knows the address."""
+        person = self.site.authors.get(entry.author_email)
+        return self.person(person) if person else esc(entry.author)
+
+    def change(self, entry: TimelineEntry) -> str:
+        return self.t("change_" + entry.change)
+
+    def checklist_titles(self, handover: Handover, ids: Any) -> str:
+        titles = {str(item.get("id")): str(item.get("item", item.get("id"))) for item in handover.items("checklist")}
+        return self.t("list_separator").join(titles.get(i, i) for i in ids)
+
+    def commitment(self, handover: Handover, task: dict[str, Any]) -> Markup:
+        """One verbal promise in full: what, to whom, who follows it up, by when, its state and every note."""
+        spec = handover.role.tree.properties.get("tasks")
+        items = spec.items if spec is not None else None
+        sections = self.site.sections
+        facts, notes = [], []
+        # Whom it was promised to and who keeps it come first; the rest in the order written.
+        first = [k for k in COMMITMENT_FIRST if k in task]
+        for key, value in [(k, task[k]) for k in first] + [(k, v) for k, v in task.items() if k not in first]:
+            child = items.child(key) if items is not None else None
+            if key in ("id", "title") or isinstance(value, bool) or value in (None, ""):
+                continue
+            shown = Markup(f"{esc(sections.name(key, child))}{esc(self.colon)}")
+            if child is not None and "string" in child.types and (child.max_length or 0) > SHORT_TEXT:
+                notes.append(shown + Markup("<br>").join(esc(line) for line in str(value).splitlines() if line.strip()))
+            else:
+                facts.append(shown + sections.cell(value, child, self))
+        head = Markup(f"**{esc(task.get('title', ''))}**")
+        if task.get("id"):
+            head += esc(self.paren(task["id"]))
+        lines = [head, Markup(esc(self.t("semicolon"))).join(facts), *notes]
+        return Markup("<br>").join(line for line in lines if line)
+
+    def open_section(self, row: reports.OpenRow, handover: Handover) -> str:
+        return section_title(handover, row.section, self.language)
+
+    def open_item(self, row: reports.OpenRow, handover: Handover) -> str:
+        return item_text(handover, row, self.language)
+
+    def open_status(self, row: reports.OpenRow, handover: Handover) -> str:
+        return status_text(handover, row, self.language)
 
     def role_label(self, role: str) -> str:
         return self.t("role_" + role)
@@ -180,12 +259,13 @@ class Page:
             events.append((transition["end"], self.t("ev_transition_end"), Markup("")))
         events.append((data["last_day"], self.t("ev_last_day"), Markup("")))
         for item in views.dated_open_items(handover):
-            events.append((item.due, self.t("ev_due"), esc(f"{item.title} ({item.id})") + Markup(" · ")
-                           + self.person(item.owner)))
+            # A checklist item's id is the role template's key, not a name anyone uses; a task's id is.
+            what = item.title if item.section == "checklist" else item.title + self.paren(item.id)
+            events.append((item.due, self.t("ev_due"), esc(what) + Markup(" · ") + self.person(item.owner)))
         for signoff in self.audit(handover).signoffs:
             if signoff.at and signoff.party:
                 events.append((signoff.at[:10], self.t("ev_signoff"),
-                               Markup(f"{esc(self.role_label(signoff.role))}: ") + self.person(signoff.person)
+                               esc(self.role_label(signoff.role) + self.colon) + self.person(signoff.person)
                                + Markup(f" · {esc(self.signoff_label(signoff.state))}")))
         evaluation = data.get("evaluation")
         if isinstance(evaluation, dict):
@@ -218,13 +298,14 @@ class SectionRenderer:
         if isinstance(value, bool):
             return esc(label("yes" if value else "no", language))
         if isinstance(value, dict):
-            if set(value) == {"value", "currency"}:
-                return esc(f"{value['value']} {value['currency']}")
-            return Markup("; ").join(
-                Markup(f"{esc(self.name(k, spec.child(k) if spec else None))}: {self.cell(v, spec.child(k) if spec else None, page)}")
+            if spec is not None and spec.format == "money":
+                return esc(money(value))
+            return Markup(esc(label("semicolon", language))).join(
+                Markup(f"{esc(self.name(k, spec.child(k) if spec else None))}{esc(label('colon', language))}"
+                       f"{self.cell(v, spec.child(k) if spec else None, page)}")
                 for k, v in value.items())
         if isinstance(value, list):
-            return Markup(", ").join(self.cell(v, spec.items if spec else None, page) for v in value)
+            return page.join(self.cell(v, spec.items if spec else None, page) for v in value)
         if spec is not None:
             if spec.person:
                 return page.person(str(value))
@@ -247,13 +328,14 @@ class SectionRenderer:
             return True
         return all(isinstance(i, dict) and all(flat(v) for v in i.values()) for i in items)
 
-    def columns(self, items: list[dict[str, Any]], spec: Field | None) -> list[str]:
-        present = {k for item in items for k in item}
+    def columns(self, items: list[dict[str, Any]], spec: Field | None, hidden: tuple[str, ...] = ()) -> list[str]:
+        present = {k for item in items for k in item} - set(hidden)
         ordered = [k for k in (spec.properties if spec else {}) if k in present]
         return ordered + sorted(present - set(ordered))
 
-    def item_table(self, items: list[dict[str, Any]], spec: Field | None, page: Page) -> Markup:
-        keys = self.columns(items, spec)
+    def item_table(self, items: list[dict[str, Any]], spec: Field | None, page: Page,
+                   hidden: tuple[str, ...] = ()) -> Markup:
+        keys = self.columns(items, spec, hidden)
         child = (lambda k: spec.child(k)) if spec else (lambda k: None)
         rows = [[self.cell(item.get(k), child(k), page) for k in keys] for item in items]
         return table([self.name(k, child(k)) for k in keys], rows)
@@ -266,9 +348,10 @@ class SectionRenderer:
         return table([label("field", language), label("value", language)], rows) if rows else Markup("")
 
     def decision_chain(self, items: list[dict[str, Any]]) -> Markup:
-        steps = [esc(f"{i.get('name', '')}({i.get('role', '')})") if i.get("role") else esc(i.get("name", ""))
-                 for i in items]
-        return Markup(f"**{esc(label('decision_chain', self.options.language))}**: ") + Markup(" → ").join(steps)
+        language = self.options.language
+        steps = [esc(decision_step(i, language)) for i in items]
+        return (Markup(f"**{esc(label('decision_chain', language))}**{esc(label('colon', language))}")
+                + Markup(" → ").join(steps))
 
     def item_heading(self, item: dict[str, Any], spec: Field | None, key: str, index: int, level: int,
                      customer: bool) -> Markup:
@@ -290,7 +373,7 @@ class SectionRenderer:
             if spec is not None and spec.decision_chain:
                 parts.append(self.decision_chain(value))
             if self._is_flat(value):
-                parts.append(self.item_table(value, item_spec, page))
+                parts.append(self.item_table(value, item_spec, page, TEMPLATE_KEYED.get(key, ())))
             else:
                 customer = spec is not None and spec.index == "customers"
                 for index, item in enumerate(value):
@@ -331,12 +414,22 @@ class SiteRenderer:
         self.sections = SectionRenderer(options)
         self.customers = views.customers(handbook)
         self.people = views.people(handbook, self.customers)
+        self.names = display_names(handbook, options.language)
+        self.authors = people_by_email(handbook.roster, principals=False)
+        self.short_names = {entry.id: short_name(entry.name) for entry in self.customers.values()}
 
     def person_uri(self, person: Person) -> str:
         return f"people/{anchor(person.department)}.md#{anchor('p', person.id)}"
 
+    def customer_letter(self, entry: views.CustomerEntry) -> str:
+        """Customers are filed under the initial of the name people use: 杭州博远科技 under B (博远)."""
+        return views.initial(self.short_names[entry.id])
+
     def customer_uri(self, entry: views.CustomerEntry) -> str:
-        return f"customers/{self.letter_page(views.initial(entry.name))}.md#{anchor('c', entry.id)}"
+        return f"customers/{self.letter_page(self.customer_letter(entry))}.md#{anchor('c', entry.id)}"
+
+    def customer_card(self, entry: views.CustomerEntry) -> CustomerCard:
+        return customer_card(entry, self.sections)
 
     @staticmethod
     def letter_page(letter: str) -> str:
@@ -353,12 +446,15 @@ class SiteRenderer:
         today = self.options.today
         handovers = sorted(self.handbook.handovers, key=lambda h: (h.data["last_day"], h.id))
         states = {h.id: views.state(h, today) for h in handovers}
+        completed = [h for h in reversed(handovers) if states[h.id] == views.COMPLETE]
         pages = dict([
+            # The counts are the tables' rows: open counts every row of the open table, overdue the rows among
+            # them past the last day, complete every completed handover (the table shows the latest ones).
             self.page("dashboard.md.j2", "index.md",
                       open=sorted((h for h in handovers if states[h.id] != views.COMPLETE),
                                   key=lambda h: (-self.risks[h.id].score, h.data["last_day"], h.id)),
-                      completed=[h for h in reversed(handovers) if states[h.id] == views.COMPLETE][:10],
-                      counts={s: sum(1 for v in states.values() if v == s) for s in (views.OPEN, views.OVERDUE, views.COMPLETE)}),
+                      overdue=sum(1 for v in states.values() if v == views.OVERDUE),
+                      completed=completed[:DASHBOARD_COMPLETED], completed_total=len(completed)),
         ])
         pages.update(ordered_map(lambda at: self.handover_page(handovers[at]), range(len(handovers)), self.jobs))
         pages.update(self.archive_pages(handovers))
@@ -418,7 +514,7 @@ class SiteRenderer:
         overdue: dict[str, int] = defaultdict(int)
         for row in rows:
             if row.section == "checklist" and row.working_days_overdue:
-                overdue[row.item] += 1
+                overdue[row.title] += 1  # the item as people read it, never the template's key
         if overdue:
             top = sorted(overdue.items(), key=lambda kv: (-kv[1], kv[0]))[:10]
             charts["most-overdue"] = (bar_chart(label("most_overdue", language), top), label("most_overdue", language))
@@ -427,10 +523,9 @@ class SiteRenderer:
         for handover in handovers:
             percent = views.progress(handover).percent
             by_role[localized(handover.role.title, language)].append(percent)
-            person = self.handbook.roster.people.get(handover.leaver)
-            department = self.handbook.roster.departments.get(person.department) if person else None
-            if department is not None:
-                by_department[department.name if language == "zh" else department.name_en].append(percent)
+            department = department_name(self.handbook, handover.leaver, language)
+            if department:
+                by_department[department].append(percent)
         for name, groups in (("completion_by_role", by_role), ("completion_by_department", by_department)):
             if groups:
                 values = [(key, round(sum(v) / len(v))) for key, v in sorted(groups.items())]
@@ -454,14 +549,15 @@ class SiteRenderer:
     def customer_pages(self) -> dict[str, str]:
         groups: dict[str, list[views.CustomerEntry]] = defaultdict(list)
         for entry in self.customers.values():
-            groups[views.initial(entry.name)].append(entry)
+            groups[self.customer_letter(entry)].append(entry)
         for entries in groups.values():
-            entries.sort(key=lambda e: views.sort_key(e.name))
+            entries.sort(key=lambda e: (views.sort_key(self.short_names[e.id]), views.sort_key(e.name), e.id))
         letters = sorted(groups, key=lambda letter: (not letter.isalpha(), letter))
         pages = dict([self.page("customers_index.md.j2", "customers/index.md", letters=letters, groups=groups,
-                                letter_page=self.letter_page)])
+                                letter_page=self.letter_page, short_names=self.short_names, anchor=anchor)])
         pages.update(ordered_map(lambda letter: self.page("customers_letter.md.j2", f"customers/{self.letter_page(letter)}.md",
-                                                          letter=letter, entries=groups[letter], anchor=anchor),
+                                                          letter=letter, entries=groups[letter], anchor=anchor,
+                                                          short_names=self.short_names),
                                  letters, self.jobs, min_per_worker=4))  # few pages, each many customers
         return pages
 
@@ -505,12 +601,68 @@ def _averages(evaluated: list[Handover], handbook: Handbook, language: str) -> l
     for handover in evaluated:
         score = int(handover.data["evaluation"]["completeness"])
         groups[(label("role", language), localized(handover.role.title, language))].append(score)
-        person = handbook.roster.people.get(handover.leaver)
-        department = handbook.roster.departments.get(person.department) if person else None
-        if department is not None:
-            name = department.name if language == "zh" else department.name_en
-            groups[(label("department", language), name)].append(score)
+        department = department_name(handbook, handover.leaver, language)
+        if department:
+            groups[(label("department", language), department)].append(score)
     return [(kind, group, round(sum(v) / len(v), 1), len(v)) for (kind, group), v in sorted(groups.items())]
+
+
+def display_names(handbook: Handbook, language: str) -> dict[str, str]:
+    """Each person's name as pages show it; the id only beside a name two people share (张伟（zhangwei））."""
+    shown = {p.id: p.name if language == "zh" else p.name_en for p in handbook.roster.people.values()}
+    counts: dict[str, int] = defaultdict(int)
+    for name in shown.values():
+        counts[name] += 1
+    return {pid: name + label("parenthesized", language, text=pid) if counts[name] > 1 else name
+            for pid, name in shown.items()}
+
+
+@dataclass(frozen=True)
+class CustomerCard:
+    """What a successor asks first about a customer, from its latest handover."""
+
+    decision_maker: str
+    contract: str  # a link or a repository path, "" when none is written down
+    latest: Handover
+
+
+def customer_card(entry: views.CustomerEntry, sections: SectionRenderer) -> CustomerCard:
+    latest = entry.steps[-1].handover
+    item = next((i for _, i in views.customer_items(latest) if str(i.get("id")) == entry.id), {})
+    spec = next((latest.role.tree.at(path) for path in latest.role.paths.customers), None)
+    fields = spec.items.properties if spec is not None and spec.items is not None else {}
+    language = sections.options.language
+    decision_maker = ""
+    for key, field_spec in fields.items():
+        chain = item.get(key)
+        if field_spec.decision_chain and isinstance(chain, list) and chain and isinstance(chain[0], dict):
+            decision_maker = decision_step(chain[0], language)  # the chain is written from who decides down
+            break
+    return CustomerCard(decision_maker, _contract_location(latest, entry.id, item, fields, sections), latest)
+
+
+def _contract_location(handover: Handover, customer_id: str, item: dict[str, Any], fields: dict[str, Field],
+                       sections: SectionRenderer) -> str:
+    """Where the contract is: a link inside the customer's own record (its contract), else a document of
+    kind "contract" of the same handover that names the customer. Restricted links stay hidden."""
+    for key, field_spec in fields.items():
+        value = item.get(key)
+        if isinstance(value, dict):
+            for child_key, child in field_spec.properties.items():
+                if child.link and value.get(child_key) and not sections.hidden(child) and not sections.hidden(field_spec):
+                    return str(value[child_key])
+    for key, section_spec in handover.role.tree.properties.items():
+        entries = handover.items(key)
+        spec = section_spec.items
+        if spec is None or not entries:
+            continue
+        links = [k for k, child in spec.properties.items() if child.link and not sections.hidden(child)]
+        for entry in entries:
+            if customer_id in entry.values() and "contract" in entry.values():
+                found = next((str(entry[k]) for k in links if entry.get(k)), "")
+                if found:
+                    return found
+    return ""
 
 
 def render_site(handbook: Handbook, options: SiteOptions, audits: dict[str, HandoverAudit] | None = None,

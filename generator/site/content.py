@@ -19,12 +19,13 @@ from .. import __version__
 from ..errors import ValidationFailed
 from ..audit.history import open_repository
 from ..config import load_signoff_config
-from ..output import render as render_output
+from ..output.incomplete import table_as_csv
 from ..session import Session
 from ..track.reports import incomplete_items
 from ..problems import Problem, has_errors
 from ..project import HANDOVER_SUFFIXES, Project
-from ..render.pages import SiteOptions, render_site
+from ..render.labels import incomplete_table
+from ..render.pages import SiteOptions, display_names, render_site
 from ..audit.repository import audit_json
 from ..model.views import customers
 
@@ -109,7 +110,10 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
                    | {person.name for person in handbook.roster.people.values()})
     audits = session.audits(handbook)
     pages = render_site(handbook, options, audits, session.calendar, jobs=None)
-    pages[INCOMPLETE_CSV] = render_output("incomplete", "csv", incomplete_items(handbook, options.today, session.calendar))
+    # The site's CSV speaks the site's language (headers, sections, statuses, names); the CLI's stays raw.
+    rows = incomplete_items(handbook, options.today, session.calendar)
+    pages[INCOMPLETE_CSV] = table_as_csv(*incomplete_table(handbook, rows, options.language,
+                                                           display_names(handbook, options.language)))
     pages[AUDIT_FILE] = audit_json(handbook, audits, session.history.head)
     content = SiteContent(pages, tuple(words), result.problems)
     if cache_file is not None:

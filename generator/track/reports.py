@@ -9,6 +9,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..audit.signoffs import SIGNED, UNKNOWN, HandoverAudit
+from ..i18n import label
 from ..model.handbook import Handbook, Handover
 from ..model.views import COMPLETE, commitments, customer_items, open_items, progress, state
 from ..track.workdays import WorkCalendar
@@ -85,9 +86,22 @@ def risk(handover: Handover, audit: HandoverAudit | None, today: dt.date, calend
 
 
 @dataclass(frozen=True)
+class Finding:
+    """One thing the quality score misses: a catalogue key (i18n ``q_<code>``) and its values, so pages say it
+    in their language."""
+
+    weight: int
+    code: str
+    params: tuple[tuple[str, str], ...]
+
+    def text(self, language: str) -> str:
+        return label(f"q_{self.code}", language, **dict(self.params))
+
+
+@dataclass(frozen=True)
 class Quality:
     score: int
-    findings: tuple[str, ...]
+    findings: tuple[Finding, ...]
 
 
 def _decision_chain_keys(handover: Handover) -> list[str]:
@@ -101,32 +115,36 @@ def _decision_chain_keys(handover: Handover) -> list[str]:
 
 def quality(handover: Handover) -> Quality:
     """100 minus what the seeds warn about; the weights are on guide/reports.md."""
-    findings: list[tuple[int, str]] = []
+    findings: list[Finding] = []
+
+    def found(weight: int, code: str, **params: object) -> None:
+        findings.append(Finding(weight, code, tuple((k, str(v)) for k, v in params.items())))
+
     chain_keys = _decision_chain_keys(handover)
     for _, customer in customer_items(handover):
         name = customer.get("name", customer.get("id"))
         if customer.get("key_account") is True:
             if chain_keys and not any(customer.get(k) for k in chain_keys):
-                findings.append((10, f"key customer {name}: no decision chain"))
+                found(10, "no_decision_chain", name=name)
             if customer.get("handover_confirmed_by_customer") is not True:
-                findings.append((5, f"key customer {name}: the customer has not confirmed the new contact"))
+                found(5, "unconfirmed", name=name)
         for opportunity in customer.get("opportunities") or []:
             if isinstance(opportunity, dict) and not (opportunity.get("next_step") and opportunity.get("due")):
-                findings.append((3, f"{name}: opportunity '{opportunity.get('title', '')}' has no dated next step"))
+                found(3, "opportunity_undated", name=name, title=opportunity.get("title", ""))
     for task in handover.items("tasks"):
         if not task.get("due") and task.get("status") != "done":
-            findings.append((3, f"task {task.get('id')}: no due date"))
+            found(3, "task_undated", id=task.get("id", ""), title=task.get("title", ""))
     for document in handover.items("documents"):
         if not document.get("location"):
-            findings.append((5, f"document '{document.get('title')}': no location"))
+            found(5, "document_no_location", title=document.get("title", ""))
     for task in commitments(handover):
         if not task.get("owner") or not task.get("promised_to"):
-            findings.append((5, f"verbal commitment {task.get('id')}: no owner or no counterpart"))
+            found(5, "commitment_incomplete", id=task.get("id", ""), title=task.get("title", ""))
     for item in handover.items("checklist"):
         if item.get("status") == "done" and not item.get("evidence"):
-            findings.append((1, f"checklist {item.get('id')}: done without evidence"))
-    score = max(0, 100 - sum(weight for weight, _ in findings))
-    return Quality(score, tuple(text for _, text in findings))
+            found(1, "checklist_no_evidence", id=item.get("id", ""), item=item.get("item", ""))
+    score = max(0, 100 - sum(f.weight for f in findings))
+    return Quality(score, tuple(findings))
 
 
 def cycle_days(handover: Handover, audit: HandoverAudit | None) -> int | None:
