@@ -117,7 +117,7 @@ def test_new_creates_from_template_and_never_overwrites(project, cli) -> None:
     assert "__" not in text
     code, out, _ = cli("check", "--format", "json", str(created), root=project)
     problems = json.loads(out)
-    assert {p["rule"] for p in problems if p["severity"] == "error"} <= {"schema-pattern"}  # only the customer id to fill
+    assert {p["rule"] for p in problems if p["severity"] == "error"} <= {"placeholder-required"}  # only the customer id
     assert "placeholder" in {p["rule"] for p in problems}
     before = created.read_bytes()
     code, _, err = cli(*args, root=project)

@@ -15,7 +15,9 @@ from ..project import Project
 from ..track.workdays import WorkCalendar
 
 _SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=\S*$", re.MULTILINE)
-_DUE_TOKEN = re.compile(r"__LAST_DAY([+-]\d+)(WD)?__")
+# A deadline relative to the last day: 待填写-最后工作日前15天 (calendar days) or 待填写-最后工作日前3个工作日
+# (working days), 后 for after. Templates before placeholders were valid values wrote __LAST_DAY-15__, __LAST_DAY-3WD__.
+_DUE_TOKEN = re.compile(r"待填写-最后工作日([前后])(\d+)(个工作日|天)|__LAST_DAY([+-]\d+)(WD)?__")
 
 DEFAULT_NOTICE_DAYS = 30
 DEFAULT_TRANSITION_DAYS = 14
@@ -38,8 +40,11 @@ def _country(project: Project) -> tuple[str, str | None]:
 
 def _due(match: re.Match[str], last_day: dt.date, notice: dt.date, calendar: WorkCalendar) -> dt.date:
     """A template deadline, relative to the last day; never before the notice was given."""
-    offset = int(match.group(1))
-    due = calendar.add(last_day, offset) if match.group(2) else last_day + dt.timedelta(days=offset)
+    if match.group(1):
+        offset, working = int(match.group(2)) * (-1 if match.group(1) == "前" else 1), match.group(3) == "个工作日"
+    else:
+        offset, working = int(match.group(4)), bool(match.group(5))
+    due = calendar.add(last_day, offset) if working else last_day + dt.timedelta(days=offset)
     while not calendar.is_working_day(due) and due > notice:  # a deadline falls on a day people work
         due -= dt.timedelta(days=1)
     return max(due, notice)
@@ -83,17 +88,21 @@ def create_handover(project: Project, request: NewHandover, today: dt.date) -> P
     text = role.template_path.read_text(encoding="utf-8")
     # The template points editors at its schema from role_templates/; the copy must point from its own folder.
     text = _SCHEMA_LINE.sub(lambda _: f"# yaml-language-server: $schema={schema_ref}", text, count=1)
-    for token, value in {
-        "__LEAVER__": request.leaver,
-        "__SUCCESSORS__": "[" + ", ".join(request.successors) + "]",
-        "__SUCCESSOR__": first,
-        "__MANAGER__": manager,
-        "__NOTICE_DATE__": notice.isoformat(),
-        "__LAST_DAY__": last_day.isoformat(),
-        "__TRANSITION_START__": transition_start.isoformat(),
-    }.items():
-        text = text.replace(token, value)
-    text = _DUE_TOKEN.sub(lambda m: _due(m, last_day, notice, calendar).isoformat(), text)
+    text = _DUE_TOKEN.sub(lambda m: _due(m, last_day, notice, calendar).isoformat(), text)  # before the last day itself
+    successors = "[" + ", ".join(request.successors) + "]"
+    # The template's placeholders for people and dates (the list of successors before one successor), and the
+    # __TOKENS__ of templates written before placeholders were valid values.
+    for tokens, value in (
+        (("待填写-离职人", "__LEAVER__"), request.leaver),
+        (("[待填写-接手人]", "__SUCCESSORS__"), successors),
+        (("待填写-接手人", "__SUCCESSOR__"), first),
+        (("待填写-审批人", "__MANAGER__"), manager),
+        (("待填写-提出离职日期", "__NOTICE_DATE__"), notice.isoformat()),
+        (("待填写-最后工作日", "__LAST_DAY__"), last_day.isoformat()),
+        (("待填写-过渡期开始日期", "__TRANSITION_START__"), transition_start.isoformat()),
+    ):
+        for token in tokens:
+            text = text.replace(token, value)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8") as handle:

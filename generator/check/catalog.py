@@ -102,6 +102,28 @@ describe("yaml-syntax", "error", "yaml", """
     Why: a file with a syntax error cannot be read, so nothing after it can be checked.
     Fix: check indentation, colons and quotes on the reported line and the one above; quote text that holds colons or commas.
 """)
+describe("yaml-full-width", "error", "yaml", """
+    查什么：字段名后面用了中文全角冒号 `：`（如 `leaver：zhangwei`），冒号后面是全角空格（U+3000），
+    或者行首用全角空格缩进。中文输入法下最容易打出这些字符。
+    为什么：YAML 只认半角冒号加一个半角空格（`: `），只认半角空格缩进；否则这一行读不成「字段: 值」，
+    YAML 自己的报错还会落在下一行，让人找不到原因。
+    怎么改：按提示把这一行改成半角冒号加空格，如 `leaver: zhangwei`；缩进改用半角空格。
+
+    What: a field name is followed by a full-width colon `：` (as in `leaver：zhangwei`), the colon by a full-width
+    space (U+3000), or a line is indented with full-width spaces: what a Chinese input method types.
+    Why: YAML knows only an ASCII colon followed by a space (`: `) and ASCII spaces for indentation; otherwise the line is
+    not read as `key: value`, and YAML's own error lands on a later line.
+    Fix: write the line as the hint shows, with an ASCII colon and a space, e.g. `leaver: zhangwei`; indent with spaces.
+""")
+describe("yaml-tab", "error", "yaml", """
+    查什么：行首的缩进里有 Tab 制表符（包括列表的 `-` 后面）。
+    为什么：YAML 不允许用 Tab 缩进；不同编辑器里 Tab 显示的宽度也不一样，层级会错。
+    怎么改：删掉 Tab，改用空格缩进（提示里给出改好的这一行）；编辑器里可以打开「用空格代替 Tab」。
+
+    What: the indentation at the start of a line (or after a list's `-`) holds a tab.
+    Why: YAML does not allow tabs for indentation, and editors show a tab at different widths, so levels go wrong.
+    Fix: replace the tab with spaces (the hint shows the corrected line); most editors can insert spaces for Tab.
+""")
 describe("yaml-multiple-documents", "error", "yaml", """
     查什么：一个文件里用 `---` 分成了多个 YAML 文档。
     为什么：一个文件就是一次交接，第二个文档会被忽略或混淆。
@@ -206,7 +228,7 @@ SCHEMA_RULES = {
 }
 # Keywords that structure or annotate a schema and never fail on their own.
 SCHEMA_ANNOTATIONS = frozenset({"$schema", "$id", "$ref", "$defs", "$comment", "title", "description", "examples",
-                                "default", "properties", "items", "allOf", "if", "then"})
+                                "default", "properties", "items", "allOf", "if", "then", "else"})
 
 describe("schema-required", "error", "schema", """
     查什么：缺少必填字段。
@@ -261,6 +283,15 @@ describe("schema-format", "error", "schema", """
     What: a date or e-mail address is malformed, e.g. `2026-02-30` is no real date.
     Why: a wrong date makes deadlines, overdue items and reminders all wrong.
     Fix: write dates as real YYYY-MM-DD dates and e-mail addresses like name@example.com.
+""")
+describe("date-not-iso", "error", "schema", """
+    查什么：日期写成了 `2026/12/31`、`2026.12.31`、`2026年12月31日` 或 `2026-1-5` 这样的格式。
+    为什么：交接文件里的日期一律写成 YYYY-MM-DD，截止、逾期、提醒和排序才能算对。
+    怎么改：按提示改成 YYYY-MM-DD，例如 `2026-12-31`（月和日都写两位）。
+
+    What: a date is written as `2026/12/31`, `2026.12.31`, `2026年12月31日` or `2026-1-5`.
+    Why: dates in handover files are always YYYY-MM-DD, so that deadlines, overdue items, reminders and sorting work.
+    Fix: write it as the hint shows, as YYYY-MM-DD, e.g. `2026-12-31` (two digits for month and day).
 """)
 describe("schema-pattern", "error", "schema", """
     查什么：值不符合字段要求的写法，例如编号含空格、人员 id 有大写字母，或必填的文字只有空格。

@@ -44,8 +44,8 @@ STAGES: dict[str, tuple[str, str]] = {
 }
 
 # How a per-file run calls a rule's check: "handover" and "roster" with a ``rules.Subject`` (a file
-# that passed its schema), "draft" with the ``Document`` (also when the schema fails), "handbook" with
-# every handover file at once.
+# that passed its schema), "draft" with a ``rules.Draft`` (the document and the schema's fields, also when
+# the schema fails), "handbook" with every handover file at once.
 SCOPES = ("handover", "roster", "draft", "handbook")
 
 Check = Callable[[Any], Iterable[Problem]]

@@ -22,6 +22,8 @@ from ..load.document import Document, pointer_join
 from ..load.schemas import Field, FieldPaths, Role, values_at
 from ..problems import Problem
 from .registry import checks_for, rule
+from .schema import _dotted as dotted
+from .schema import _path as json_path
 
 PLACEHOLDER = "待填写"
 RETENTION_WARNING_DAYS = 30
@@ -54,6 +56,7 @@ class RuleContext:
     security: SecurityConfig = field(default_factory=SecurityConfig)
     today: dt.date | None = None  # None for the roster, which has no dated rules
     root: Path | None = None
+    names: tuple[tuple[str, str, str], ...] = ()  # (id, name, name_en) of everyone: a name written for an id is recognised
 
     def __post_init__(self) -> None:
         if self.root is not None:  # once here, not once per link
@@ -139,22 +142,61 @@ def retention_due(subject: Subject) -> Iterator[Problem]:
                                     _RETENTION_HINT)
 
 
+def _comparable(text: str) -> str:
+    """A name or id as people vary it: case, spaces, dots and dashes do not tell two people apart."""
+    return re.sub(r"[\s._\-·]+", "", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def meant_people(value: str, context: RuleContext) -> tuple[bool, tuple[str, ...]]:
+    """Whom ``value``, not a roster id, may mean: (whether it is someone's name, their ids or the closest ids)."""
+    wanted = _comparable(value)
+    named = tuple(person for person, *names in context.names if wanted and wanted in {_comparable(n) for n in names if n})
+    if named:
+        return True, named
+    spelled = {_comparable(person): person for person in context.people}
+    close = difflib.get_close_matches(wanted, list(spelled), n=3, cutoff=0.6)
+    return False, tuple(dict.fromkeys(spelled[c] for c in close))
+
+
+def who(person: str, context: RuleContext) -> str:
+    """A person as a hint names them: the id to write, and the name to recognise them by."""
+    name = next((name for id_, name, _ in context.names if id_ == person), "")
+    return f"{person} ({name})" if name and name != person else person
+
+
+def person_mistake(value: str, context: RuleContext) -> tuple[str, str] | None:
+    """(message, hint) for a person field holding ``value`` that is not an id in the roster; None if it is one."""
+    if value in context.people:
+        return None
+    is_name, ids = meant_people(value, context)
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    if ids:
+        guess = " or ".join(who(person, context) for person in ids)
+        if is_name:
+            return f"'{shown}' is a name; people are written by their id in handbook/people.yaml", f"did you mean {guess}?"
+        return f"'{shown}' is not in the roster", f"did you mean {guess}?"
+    return (f"'{shown}' is not in the roster",
+            "write the person's id from handbook/people.yaml (such as zhangwei, not the name), or add the person there first")
+
+
 @rule("unknown-person", "error", "handover", "handover", "roster")
 def unknown_person(subject: Subject) -> Iterator[Problem]:
-    """查什么：文件里的人员 id（离职人、接手人、审批人、负责人、部门负责人）不在花名册 handbook/people.yaml 中。
+    """查什么：文件里的人员（离职人、接手人、审批人、负责人、部门负责人）不是花名册 handbook/people.yaml 中的 id：
+    id 拼错了，或者写成了姓名（如 `successor: 杨帆`）。
     为什么：每个人都要能找到、能签字；拼错的 id 会让交接落到不存在的人身上。
-    怎么改：改成花名册里的 id（报错会提示最接近的 id），或先把此人加入 handbook/people.yaml。
+    怎么改：改成花名册里的 id：报错会给出最接近的 id 和姓名，写成姓名时给出此人的 id（如 `yangfan`）；
+    或先把此人加入 handbook/people.yaml。
 
-    What: a person id (leaver, successor, manager, owner, department head) is not in the roster handbook/people.yaml.
+    What: a person (leaver, successor, manager, owner, department head) is not an id in the roster
+    handbook/people.yaml: a misspelt id, or a name written instead (such as `successor: 杨帆`).
     Why: everyone named must be found and able to sign; a misspelt id hands work to nobody.
-    Fix: use the roster's id (the hint suggests the closest one), or add the person to handbook/people.yaml first.
+    Fix: use the roster's id (the hint suggests the closest ids, and the id of a name written instead), or add the
+    person to handbook/people.yaml first.
     """
-    people = subject.context.people
     for pointer, value in _at(subject.data, subject.paths.people):
-        if isinstance(value, str) and value not in people:
-            close = difflib.get_close_matches(value, list(people), n=1)
-            hint = f"did you mean '{close[0]}'?" if close else "add the person to handbook/people.yaml, or fix the id"
-            yield unknown_person.problem(subject.doc, pointer, f"'{value}' is not in the roster", hint)
+        found = person_mistake(value, subject.context) if isinstance(value, str) else None
+        if found:
+            yield unknown_person.problem(subject.doc, pointer, *found)
 
 
 @rule("parties-distinct", "error", "handover", "handover")
@@ -428,22 +470,76 @@ def unknown_department(subject: Subject) -> Iterator[Problem]:
                                              "add the department, or fix the id")
 
 
-@rule("placeholder", "warning", "handover", "draft")
-def placeholder(doc: Document) -> Iterator[Problem]:
-    """查什么：文件里还留着模板的占位文字「待填写」。
-    为什么：占位文字说明这一项还没填，接手人会以为信息缺失。
-    怎么改：换成真实内容；可选的条目不需要就整条删掉。
+@dataclass(frozen=True)
+class Draft:
+    """A file as written, also when its schema fails, with the schema fields that name its places (None: unknown)."""
 
-    What: the template's placeholder 「待填写」 ("to fill in") is still in the file.
-    Why: a placeholder means the item is not filled in yet; the successor would find the information missing.
-    Fix: replace it with real content, or delete the optional entry.
-    """
-    if PLACEHOLDER not in doc.text:  # the common case, decided without walking the document
+    doc: Document
+    tree: Field | None = None
+
+
+def _placeholders(draft: Draft) -> Iterator[tuple[str, str, Field | None]]:
+    """(pointer, value, field) of every value that still holds the template placeholder."""
+    if PLACEHOLDER not in draft.doc.text:  # the common case, decided without walking the document
         return
-    for pointer, value, _ in walk(doc.data, None):
+    for pointer, value, place in walk(draft.doc.data, draft.tree):
         if isinstance(value, str) and PLACEHOLDER in value:
-            yield placeholder.problem(doc, pointer, "template placeholder still here",
-                                      "replace it with real content, or delete the optional entry")
+            yield pointer, value, place
+
+
+# What a placeholder where the check needs a value (the schema's x-placeholder) must become.
+_NEEDED = {"person": "the id of a person in handbook/people.yaml (such as lina, not the name)",
+           "date": "a date as YYYY-MM-DD (such as 2026-11-30)"}
+
+
+def _needed(value: str, place: Field | None) -> bool:
+    """Whether a placeholder stands where a person, a date or an id must be: the schema lets only the template have it."""
+    return place is not None and place.placeholder is not None and value.startswith(PLACEHOLDER)
+
+
+def _unfilled(pointer: str, place: Field | None) -> tuple[str, str]:
+    """(message, hint) naming the place in words and saying, from the schema, what belongs there."""
+    title = f" ({place.title})" if place is not None and place.title else ""
+    what = place.description if place is not None and place.description else ""
+    message = f"{dotted(json_path(pointer))}{title} still holds the template placeholder {PLACEHOLDER}"
+    hint = f"write here: {what}" if what else "replace it with real content"
+    needed = _NEEDED.get(place.placeholder or "") if place is not None else None
+    return message, f"{hint} Write {needed}." if needed else hint
+
+
+@rule("placeholder", "warning", "handover", "draft")
+def placeholder(draft: Draft) -> Iterator[Problem]:
+    """查什么：文件里还留着模板的占位文字「待填写」。报错说明是哪一项（字段名称）以及这里该写什么。
+    为什么：占位文字说明这一项还没填，接手人会以为信息缺失。
+    怎么改：按提示换成真实内容；可选的条目不需要就整条删掉。
+
+    What: the template's placeholder 「待填写」 ("to fill in") is still in the file; the message names the field and
+    says what belongs there.
+    Why: a placeholder means the item is not filled in yet; the successor would find the information missing.
+    Fix: replace it with real content as the hint says, or delete the optional entry.
+    """
+    for pointer, value, place in _placeholders(draft):
+        if not _needed(value, place):
+            message, hint = _unfilled(pointer, place)
+            yield placeholder.problem(draft.doc, pointer, message, f"{hint} (or delete the entry if it is optional)")
+
+
+@rule("placeholder-required", "error", "handover", "draft")
+def placeholder_required(draft: Draft) -> Iterator[Problem]:
+    """查什么：人员、日期或编号处还是模板的占位（如 `leaver: 待填写-离职人`、`id: "待填写-客户编号"`）。
+    模板里这些占位让编辑器不报错，但交接文件里必须换成真实的值。
+    为什么：人员决定谁签字，日期决定期限和提醒，客户编号把历任负责人串起来；占位在这里不是「还没写完」的说明，而是错误的数据。
+    怎么改：写上花名册里的人员 id、YYYY-MM-DD 格式的日期或 CRM 里的客户编号。用 `handover new` 创建文件时，人员和日期会自动填好。
+
+    What: a person, a date or an id still holds the template's placeholder (such as `leaver: 待填写-离职人`,
+    `id: "待填写-客户编号"`). The placeholders keep editors quiet on the template; a handover needs the real value.
+    Why: people decide who signs, dates drive deadlines and reminders, customer ids chain every owner; a placeholder
+    here is not an unfinished note but wrong data.
+    Fix: write the roster id, the date as YYYY-MM-DD or the customer's CRM id. `handover new` fills in people and dates.
+    """
+    for pointer, value, place in _placeholders(draft):
+        if _needed(value, place):
+            yield placeholder_required.problem(draft.doc, pointer, *_unfilled(pointer, place))
 
 
 # (handover id, the role's field paths, document) of every handover file that passed its schema
@@ -509,14 +605,16 @@ def document_problems(doc: Document, role: Role, context: RuleContext) -> list[P
 
 
 def roster_problems(doc: Document, tree: Field) -> list[Problem]:
-    """Every rule for the roster handbook/people.yaml, once it passed its schema."""
-    people = frozenset(p["id"] for p in doc.data.get("people", []) if isinstance(p, dict) and isinstance(p.get("id"), str))
-    return _run("roster", Subject(doc, tree, FieldPaths.of(tree), RuleContext(people)))
+    """Every rule for the roster handbook/people.yaml, once it passed its schema (the draft rules too)."""
+    listed = [p for p in doc.data.get("people", []) if isinstance(p, dict) and isinstance(p.get("id"), str)]
+    names = tuple((p["id"], str(p.get("name", "")), str(p.get("name_en", ""))) for p in listed)
+    context = RuleContext(frozenset(p["id"] for p in listed), names=names)
+    return _run("roster", Subject(doc, tree, FieldPaths.of(tree), context)) + placeholder_problems(doc, tree)
 
 
-def placeholder_problems(doc: Document) -> list[Problem]:
+def placeholder_problems(doc: Document, tree: Field | None = None) -> list[Problem]:
     """Rules for a file as written, also when its schema fails: a fresh file is mostly placeholders."""
-    return _run("draft", doc)
+    return _run("draft", Draft(doc, tree))
 
 
 def cross_file_problems(documents: HandoverFiles) -> list[Problem]:

@@ -82,6 +82,9 @@ def _without_value(kind_name: str, kind: Any, here: Field | None) -> str:
 _LOADER_SAYS_WITHOUT_VALUE = {
     "yaml-ambiguous-number": ("would be read as a number and change (a leading + or 0, or trailing zeros, are lost)",
                               "quote it to keep it exactly as written"),
+    "yaml-full-width": ("a full-width colon '\uff1a' or space (U+3000) stands where YAML needs ': '",
+                        "write an ASCII colon and a space after the key, and indent with ASCII spaces"),
+    "yaml-tab": ("the line is indented with a tab; YAML allows only spaces", "indent with spaces instead"),
 }
 
 

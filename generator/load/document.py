@@ -9,7 +9,10 @@ and resolve plain scalars with YAML 1.2 core rules ourselves, so that:
   located error with the hint to quote it, never a quietly different value;
 * anchors, aliases, merge keys, tags and duplicate keys are errors (aliases are refused
   before anything could expand them);
-* size, depth and node-count limits fail fast and closed.
+* size, depth and node-count limits fail fast and closed;
+* what typing Chinese or pressing Tab puts where YAML wants ``: `` and spaces (a full-width colon
+  ``：``, a full-width space, a tab in the indentation) is one problem on its own line, with the line
+  as it should be, instead of libyaml's error on a later line.
 """
 from __future__ import annotations
 
@@ -265,6 +268,14 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML text. Returns the document (None if unreadable) and every problem found."""
+    if not any(char in text for char in _TYPED):  # the common case: none of the characters a mistake needs
+        document, problems, _ = _parse(text, path)
+        return document, problems
+    return _parse_repairing(text, path)
+
+
+def _parse(text: str, path: str) -> tuple[Document | None, list[Problem], Position | None]:
+    """Parse one YAML text: the document (None if unreadable), every problem, and where a syntax error stopped it."""
     builder = _Builder(path)
     data: Any = None
     loader = _EventLoader(text)
@@ -281,13 +292,13 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
                                          "remove the '---' separator; one handover per file")
                 data = builder.build(events, next(events), "", 0)
     except _Refused as refused:
-        return None, [*builder.problems, refused.problem]
+        return None, [*builder.problems, refused.problem], None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or str(exc)
-        builder.problem(mark, "", "yaml-syntax", f"YAML syntax error: {what}",
-                        "check indentation, colons and quotes on this line and the one above")
-        return None, builder.problems
+        stopped = builder.problem(mark, "", "yaml-syntax", f"YAML syntax error: {what}",
+                                  "check indentation, colons and quotes on this line and the one above")
+        return None, builder.problems, (stopped.line, stopped.column)
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
         line, column = (1, 1)
@@ -297,11 +308,139 @@ def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
         builder.problems.append(Problem(path, line, column, "", "error", "yaml-syntax",
                                         f"unreadable YAML: {getattr(exc, 'reason', exc)}",
                                         "remove control characters; save the file as plain UTF-8 text"))
-        return None, builder.problems
+        return None, builder.problems, None
     finally:
         loader.dispose()
     document = Document(path, data, builder.positions, builder.key_positions, frozenset(builder.plain), text)
-    return document, builder.problems
+    return document, builder.problems, None
+
+
+# -- what typing Chinese or pressing Tab puts where YAML wants ": " and spaces ---------------------------------
+
+_TYPED = ("\uff1a", "\u3000", "\t")  # a full-width colon, a full-width space, a tab
+_INDENT = re.compile(r"[ \t\u3000]*")
+_DASHES = re.compile(r"(?:-[ \t\u3000]+)*")  # the "- " of list items before the content
+_KEY_THEN_COLON = re.compile(r"(?P<key>[A-Za-z_][A-Za-z0-9_-]*) *(?P<colon>\uff1a[ \u3000]*|:\u3000[ \u3000]*)")
+_SNAKE_KEY = re.compile(r"[a-z][a-z0-9_]*")  # a field name: what a scalar that starts with one and '：' was meant as
+_OPENS_BLOCK = re.compile(r"(?::|[|>][-+0-9]*)$")  # a line whose next lines, indented deeper, are its content
+# Every repair parses the file again; a file with many mistakes gets as many as 20 MB of parsing allow.
+_REPAIR_BUDGET = 20 * 1024 * 1024
+_MAX_REPAIRS = 100
+
+
+@dataclass(frozen=True)
+class _Mistake:
+    line: int  # 1-based
+    column: int
+    rule: str
+    message: str
+    advice: str
+    corrected: str  # the line as it should be written
+    shown: int  # how much of ``corrected`` a hint shows when the value's field is unknown: up to the value
+    start: int  # the 0-based column where the line's content starts, after indentation and "- "
+    key: str | None = None  # the key before the full-width colon; None for indentation
+
+    def problem(self, path: str, pointer: str, repaired: str) -> Problem:
+        """The problem, its hint showing the line ``repaired`` (with every mistake on it corrected)."""
+        # Without a pointer the schema cannot tell whether the value is restricted, so the hint leaves it out.
+        shown = repaired.rstrip() if pointer else self.corrected[:self.shown] + "…"
+        return Problem(path, self.line, self.column, pointer, "error", self.rule, self.message, f'{self.advice}: "{shown}"')
+
+
+def _indentation(lines: list[str], index: int, indent: str) -> str:
+    """Spaces for an indentation typed with tabs or full-width spaces: a child of a line ending in ':', else its sibling."""
+    for previous in reversed(lines[:index]):
+        content = previous.split(" #", 1)[0].rstrip()
+        if content.strip() and not content.lstrip().startswith("#"):
+            start = len(content) - len(content.lstrip(" "))
+            start += len(_DASHES.match(content, start).group())  # type: ignore[union-attr]
+            return " " * (start + 2 if _OPENS_BLOCK.search(content) else start)
+    return indent.replace("\t", "  ").replace("\u3000", "  ")
+
+
+def _mistake_on(lines: list[str], index: int) -> _Mistake | None:
+    """The first mistake on line ``index`` (0-based) that stops libyaml or makes it read something else, if any."""
+    line = lines[index].rstrip("\r\n")
+    indent = _INDENT.match(line).group()  # type: ignore[union-attr]
+    dashes = _DASHES.match(line, len(indent)).group()  # type: ignore[union-attr]
+    start = len(indent) + len(dashes)
+    typed = [at for at, char in enumerate(line[:start]) if char in "\t\u3000"]
+    if typed:
+        spaces = _indentation(lines, index, indent) if indent.strip(" ") else indent
+        items = re.sub(r"-[ \t\u3000]+", "- ", dashes)
+        corrected = spaces + items + line[start:]
+        shown = len(spaces + items)
+        if "\t" in line[:start]:
+            return _Mistake(index + 1, typed[0] + 1, rule="yaml-tab", message="the line is indented with a tab; YAML allows only spaces",
+                            advice="indent with spaces instead", corrected=corrected, shown=shown, start=start)
+        return _Mistake(index + 1, typed[0] + 1, rule="yaml-full-width",
+                        message="the line is indented with full-width spaces (U+3000); YAML allows only ASCII spaces",
+                        advice="indent with ASCII spaces instead", corrected=corrected, shown=shown, start=start)
+    found = _KEY_THEN_COLON.match(line, start)
+    if found is None:
+        return None
+    key, head = found.group("key"), line[:found.start("colon")].rstrip(" ")
+    if found.group("colon").startswith("\uff1a"):
+        column, message = found.start("colon"), f"'{key}' is followed by a full-width colon '\uff1a'; YAML needs ':' and a space"
+    else:
+        column, message = found.start("colon") + 1, f"a full-width space (U+3000) follows '{key}:'; YAML needs an ASCII space"
+    return _Mistake(index + 1, column + 1, rule="yaml-full-width", message=message, advice="write an ASCII colon and a space",
+                    corrected=f"{head}: {line[found.end('colon'):]}", shown=len(head) + 2, start=start, key=key)
+
+
+def _mistake_before(lines: list[str], stop: Position) -> _Mistake | None:
+    """The mistake nearest before where libyaml stopped (it stops on the line of a tab, after a full-width colon)."""
+    for index in range(min(stop[0], len(lines)) - 1, -1, -1):
+        if any(char in lines[index] for char in _TYPED) and (mistake := _mistake_on(lines, index)) is not None:
+            return mistake
+    return None
+
+
+def _misread(lines: list[str], document: Document) -> _Mistake | None:
+    """A mistake YAML reads without error, meaning something else: a ``key：value`` line read as the text of the
+    key above it, or a line indented with full-width spaces read as a key that starts with them."""
+    found: list[_Mistake] = []
+    for pointer, (line, _) in document.key_positions.items():
+        if pointer.rsplit("/", 1)[-1].startswith("\u3000") and (mistake := _mistake_on(lines, line - 1)) is not None:
+            found.append(mistake)
+    for pointer in document.plain_scalars:
+        line, column = document.positions[pointer]
+        key = document.key_positions.get(pointer)
+        if key is None or key[0] == line or line > len(lines):  # text after its key, as in 'notes: crm：…', is text
+            continue
+        mistake = _mistake_on(lines, line - 1)
+        if mistake is not None and mistake.key is not None and mistake.start + 1 == column and _SNAKE_KEY.fullmatch(mistake.key):
+            found.append(mistake)
+    return min(found, key=lambda mistake: (mistake.line, mistake.column), default=None)
+
+
+def _parse_repairing(text: str, path: str) -> tuple[Document | None, list[Problem]]:
+    """``parse`` for a text with a character a mistake needs: each mistake found is one problem, then repaired
+    (in a copy: the file is never changed) so that the rest of the file is read and checked too."""
+    lines = text.split("\n")  # libyaml's lines ("\r\n" keeps its "\r", which no repair touches)
+    found: list[_Mistake] = []
+    document, problems, stopped = _parse(text, path)
+    for _ in range(min(_MAX_REPAIRS, _REPAIR_BUDGET // max(len(text), 1))):
+        if stopped is not None:
+            mistake = _mistake_before(lines, stopped)
+        else:
+            mistake = _misread(lines, document) if document is not None else None
+        if mistake is None:
+            break
+        attempt = [*lines]
+        attempt[mistake.line - 1] = mistake.corrected + ("\r" if lines[mistake.line - 1].endswith("\r") else "")
+        again, again_problems, again_stopped = _parse("\n".join(attempt), path)
+        moved_on = again_stopped is None or (stopped is not None and again_stopped > stopped)
+        if not moved_on:
+            break  # not what stopped libyaml: its own error, on its own line, says more
+        found.append(mistake)
+        lines, document, problems, stopped = attempt, again, again_problems, again_stopped
+    starting: dict[int, str] = {}  # line -> the key or value that starts on it, once the repaired file reads
+    for positions in (document.key_positions, document.positions) if document is not None and found else ():
+        for pointer, (line, _) in positions.items():
+            if pointer:
+                starting.setdefault(line, pointer)
+    return document, [m.problem(path, starting.get(m.line, ""), lines[m.line - 1]) for m in found] + problems
 
 
 def read_text(file: Path, display: str | None = None) -> tuple[str | None, list[Problem]]:

@@ -46,6 +46,7 @@ class Field:
     sensitivity: str | None = None
     max_length: int | None = None  # a text's maxLength: whether it may span lines (check.rules.free_text)
     format: str | None = None  # x-format: how pages show the value (e.g. "money": an amount with its currency)
+    placeholder: str | None = None  # x-placeholder: the value a 待填写 placeholder stands for ("person", "date", "id")
 
     def child(self, token: str | int) -> Field | None:
         if isinstance(token, int) or token == "*" or token.isdigit():
@@ -255,6 +256,7 @@ class SchemaSet:
             sensitivity=flat.get("x-sensitivity"),
             max_length=flat.get("maxLength"),
             format=flat.get("x-format"),
+            placeholder=flat.get("x-placeholder"),
         )
 
     @cached_property

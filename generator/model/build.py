@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from ..check.mistakes import recognise
 from ..check.rules import RuleContext, cross_file_problems, document_problems, placeholder_problems, roster_problems
 from ..check.schema import schema_problems, withhold_values
 from ..check.secrets import secret_problems
@@ -123,8 +124,8 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
                                 f"unknown role {role_id!r}", f"use one of: {available}"))
         return None, doc, problems
     problems = withhold_values(problems, role.tree)  # the loader quoted values before the schema was known
-    problems += schema_problems(doc, schemas.validator(role.schema_path), role.tree)
-    problems += placeholder_problems(doc)  # also when the schema fails: a fresh file is mostly placeholders
+    problems += recognise(doc, role.tree, schema_problems(doc, schemas.validator(role.schema_path), role.tree), context)
+    problems += placeholder_problems(doc, role.tree)  # also when the schema fails: a fresh file is mostly placeholders
     if has_errors(problems) or context is None:
         return None, doc, problems
     problems += document_problems(doc, role, context)
@@ -164,7 +165,8 @@ def _read(project: Project, today: dt.date, jobs: int | None) -> LoadedHandbook:
     schemas = SchemaSet(project.schemas_dir, project.templates_dir)
     roster, problems = load_roster(project, schemas)
     problems += project.path_problems()  # links out and unsafe names: those files are never read
-    context = None if roster is None else RuleContext(frozenset(roster.people), load_security_config(project.root), today, project.root)
+    context = None if roster is None else RuleContext(frozenset(roster.people), load_security_config(project.root), today, project.root,
+                                                      tuple((p.id, p.name, p.name_en) for p in roster.people.values()))
     paths = project.handover_files()
     if worker_count(len(paths), jobs) > 1:
         _prepare_for_workers(schemas)
