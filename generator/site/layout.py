@@ -7,9 +7,10 @@ which text is an id, so a Markdown treeprocessor marks them on the HTML it build
 
 * every body cell of a table gets ``data-label`` (its column's header), which the card layout shows;
 * a table of four or more columns gets ``data-hk-cards`` (narrower ones stay tables on a phone);
-* a cell or link whose whole text is one id-like word (a handover id, an account, ``T-01``) gets
-  ``hk-id`` (never wraps), a URL or e-mail address ``hk-url`` (wraps anywhere), a short word
-  ``hk-nowrap``.
+* a cell, link or code whose whole text is one id-like word (a handover id, an account, ``T-01``, a
+  date) gets ``hk-id`` (never wraps), a URL or path ``hk-url`` (wraps anywhere), a short word
+  ``hk-nowrap`` (a name, a state). Raw HTML the renderer wrote (a commit hash's ``<code>``) is not in
+  the tree; its cell carries the mark.
 
 The files are served from the package (``File.generated``): nothing is loaded from another host.
 """
@@ -84,12 +85,17 @@ class _TableMarker(Treeprocessor):
                 for column, cell in enumerate(row.findall("td")):
                     if column < len(headers) and headers[column]:
                         cell.set("data-label", headers[column])
-                    self._mark(cell, self._text(cell))
-                    for link in cell.iter("a"):
-                        self._mark(link, self._text(link))
+                    self._mark_inside(cell)
         for item in root.iter("li"):
-            for link in item.iter("a"):
-                self._mark(link, self._text(link))
+            self._mark_inside(item, whole=False)
+
+    def _mark_inside(self, element: ET.Element, whole: bool = True) -> None:
+        """Mark the element (a cell) by its whole text, and each link and code inside it by theirs."""
+        if whole:
+            self._mark(element, self._text(element))
+        for inner in element.iter():
+            if inner.tag in ("a", "code") and inner is not element:
+                self._mark(inner, self._text(inner))
 
     def _text(self, element: ET.Element) -> str:
         """What the element shows, with the entities Markdown stashed away put back."""
