@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..audit.signoffs import SIGNED, HandoverAudit, Signoff
-from ..config import ROLES
+from ..audit.signoffs import SIGNED, HandoverAudit, Signoff, unknown_audit
+from ..fanout import ordered_map
 from ..i18n import label
 from ..load.schemas import Field, localized
 from ..model import views
@@ -122,7 +122,11 @@ class _Writer:
     def join(self, texts: Iterable[str]) -> str:
         return label("list_separator", self.language).join(texts)
 
-    def part(self, key: str, items: list[dict[str, Any]], columns: tuple[str, ...], spec: Field | None = None) -> Part:
+    def part(self, key: str, items: list[dict[str, Any]], columns: tuple[str, ...], spec: Field | None = None,
+             title: str | None = None) -> Part | None:
+        """The ``columns`` of ``items`` (those any item has) under the section's title; None without items."""
+        if not items:
+            return None
         spec = spec or self.handover.role.tree.properties.get(key)
         item_spec = spec.items if spec is not None else None
         present = [c for c in columns if any(c in item for item in items)]
@@ -130,7 +134,7 @@ class _Writer:
                       for c in present)
         rows = tuple(tuple(self.text(item.get(c), item_spec.child(c) if item_spec else None) for c in present)
                      for item in items)
-        return Part(self.field_title(spec, None) if spec else key, heads, rows)
+        return Part(title or (self.field_title(spec, None) if spec else key), heads, rows)
 
     def field_title(self, spec: Field | None, key: str | None) -> str:
         field = spec.child(key) if spec is not None and key is not None else spec
@@ -140,8 +144,7 @@ class _Writer:
         found = views.customer_items(self.handover)
         if not found:
             return None
-        path = self.handover.role.paths.customers[0]
-        spec = self.handover.role.tree.at(path)
+        spec = self.handover.role.tree.at(self.handover.role.paths.customers[0])
         items = [{**item, "successor": item.get("successor") or self.handover.successors[0]} for _, item in found]
         return self.part("customers", items, CUSTOMER_COLUMNS, spec)
 
@@ -222,13 +225,10 @@ def certificate(site: SiteRenderer, handover: Handover, audit: HandoverAudit) ->
         facts.append((label("transition", language), f"{transition['start']} – {transition['end']}"))
     facts.append((label("progress", language), _progress(handover, language)))
     parts = [writer.customers(),
-             writer.part("tasks", views.commitments(handover), PROMISE_COLUMNS) if views.commitments(handover) else None,
-             writer.part("documents", handover.items("documents"), DOCUMENT_COLUMNS) if handover.items("documents") else None,
-             writer.part("access", handover.items("access"), ACCOUNT_COLUMNS) if handover.items("access") else None,
+             writer.part("tasks", views.commitments(handover), PROMISE_COLUMNS, title=label("commitments", language)),
+             writer.part("documents", handover.items("documents"), DOCUMENT_COLUMNS),
+             writer.part("access", handover.items("access"), ACCOUNT_COLUMNS),
              writer.open_items()]
-    promises = parts[1]
-    if promises is not None:
-        parts[1] = Part(label("commitments", language), promises.columns, promises.rows)
     name = writer.name(handover.leaver)
     return Certificate(
         language=language, company=site.options.company, handover=handover.id, file=handover.file,
@@ -252,20 +252,16 @@ def _progress(handover: Handover, language: str) -> str:
 
 def certificate_pages(site: SiteRenderer, handovers: list[Handover]) -> dict[str, str]:
     """One site page per handover: the certificate, kept out of search (its handover page is what search finds)."""
-    pages = {}
-    for handover in handovers:
-        audit = site.audits.get(handover.id)
-        if audit is None:
-            from ..audit.signoffs import unknown_audit
+    def page(at: int) -> tuple[str, str]:
+        handover = handovers[at]
+        audit = site.audits.get(handover.id) or unknown_audit(handover)
+        return site.page("certificate.md.j2", certificate_uri(handover), c=certificate(site, handover, audit),
+                         handover_uri=f"handovers/{handover.id}.md")
 
-            audit = unknown_audit(handover)
-        uri, text = site.page("certificate.md.j2", certificate_uri(handover), c=certificate(site, handover, audit),
-                              handover_uri=f"handovers/{handover.id}.md")
-        pages[uri] = text
-    return pages
+    return dict(ordered_map(page, range(len(handovers)), site.jobs))
 
 
 def standalone_html(site: SiteRenderer, handover: Handover, audit: HandoverAudit) -> str:
     """The certificate as one HTML document with its stylesheet inlined: what is printed to PDF."""
     return site.env.get_template("certificate.html.j2").render(
-        c=certificate(site, handover, audit), stylesheet=STYLESHEET.read_text(encoding="utf-8"), roles=ROLES)
+        c=certificate(site, handover, audit), stylesheet=STYLESHEET.read_text(encoding="utf-8"))
