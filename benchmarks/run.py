@@ -492,32 +492,52 @@ def code_fingerprint(package: Path | None = None) -> str:
     return digest.hexdigest()[:16]
 
 
-def freeze_code(base: Path) -> dict[str, str]:
+# What a synthetic project takes from the repository besides the code (synthetic.make_project copies them).
+PROJECT_PARTS = ("generator", "schemas", "role_templates", "handbook/people.yaml", "handbook/guide", "mkdocs.yml")
+
+
+def freeze_code(base: Path, revision: str | None) -> dict[str, str]:
     """Benchmark a frozen copy of generator/: others edit it concurrently, and a change mid-run would
     mix two versions and (the code is part of the plugin's cache key) turn warm builds into cold ones.
+    With ``revision``, the copy is that commit's generator/ and project parts (schemas, templates,
+    roster, guide, mkdocs.yml), so nobody's half-saved file in the working tree is measured; without,
+    it is the working tree's generator/.
 
     The copy goes first on PYTHONPATH, ahead of the editable install's finder, for this process and
     every child (workers, the ``handover`` CLI, MkDocs' entry point for the plugin)."""
+    import io
+    import tarfile
+
     code = base / "code"
     shutil.rmtree(code, ignore_errors=True)
-    shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    commit = None
+    if revision:
+        git = ["git", "-C", str(REPO)]
+        commit = subprocess.run([*git, "rev-parse", "--verify", f"{revision}^{{commit}}"], capture_output=True,
+                                text=True, check=True).stdout.strip()
+        archive = subprocess.run([*git, "archive", "--format=tar", commit, *PROJECT_PARTS], capture_output=True, check=True)
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(code, filter="data")
+    else:
+        shutil.copytree(REPO / "generator", code / "generator", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
     os.environ["PYTHONPATH"] = os.pathsep.join([str(code), *filter(None, [os.environ.get("PYTHONPATH")])])
     sys.path.insert(0, str(code))
     import generator
 
     if Path(generator.__file__).resolve().parent != (code / "generator").resolve():
         raise SystemExit(f"could not freeze the code: generator imports from {generator.__file__}")
-    return {"snapshot": str(code / "generator"), "fingerprint": code_fingerprint(code / "generator")}
+    return {"snapshot": str(code / "generator"), "fingerprint": code_fingerprint(code / "generator"),
+            "commit": commit or "working tree", "project_parts_from": str(code if commit else REPO)}
 
 
 def measure_size(base: Path, count: int, args: argparse.Namespace, repeat: int) -> dict[str, Any]:
-    repo_before = code_fingerprint()
+    repo_before = None if args.code else code_fingerprint()
     load_before = os.getloadavg()
     out = measure_size_inner(base, count, args, repeat)
     out["loadavg_before_after"] = [round(x, 2) for x in (*load_before, *os.getloadavg())]
     if load_before[0] > 1.5:  # this process itself counts for about 1
         print(f"   note: load average was {load_before[0]:.2f} before this size: was something else running?", flush=True)
-    if code_fingerprint() != repo_before:
+    if repo_before is not None and code_fingerprint() != repo_before:
         out["repo_code_changed_during_run"] = True
         print(f"   note: generator/ in the repository changed during the N={count} measurement; the figures are "
               f"for the frozen snapshot taken at the start", flush=True)
@@ -528,7 +548,7 @@ def measure_size_inner(base: Path, count: int, args: argparse.Namespace, repeat:
     root = base / f"n{count}"
     print(f"\n== N={count}: generating the synthetic project in {root}", flush=True)
     start = time.perf_counter()
-    data = make_project(root, count, args.seed)
+    data = make_project(root, count, args.seed, Path(args.project_parts_from))
     print(f"   {count} files, {data['bytes'] / 1e6:.1f} MB, {time.perf_counter() - start:.1f}s; per role: "
           + ", ".join(f"{r} {v['files']} (lines {v['lines_min']}-{v['lines_max']}, mean {v['lines_mean']})"
                       for r, v in data["roles"].items()), flush=True)
@@ -693,6 +713,8 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile one cold build of ours per size")
     parser.add_argument("--skip-check", action="store_true", help="skip the check timings")
     parser.add_argument("--skip-build", action="store_true", help="skip the build timings (check only)")
+    parser.add_argument("--code", metavar="REV", help="measure this commit's generator/ and project parts "
+                        "(default: the working tree's, as it is when the run starts)")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temp folder, removed at the end)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--generate-only", action="store_true", help="write the synthetic project and check it, then stop")
@@ -723,9 +745,11 @@ def main() -> None:
               f"that repository's history. Use a folder outside any repository for comparable figures.",
               file=sys.stderr)
     info = machine()
-    info["code"] = freeze_code(base)
+    info["code"] = freeze_code(base, args.code)
+    args.project_parts_from = info["code"]["project_parts_from"]
     print(f"handover-kb benchmark  {info['date']}  nproc={info['nproc']}  python {info['python']}  seed={args.seed}")
-    print(f"code under test: frozen copy {info['code']['snapshot']} (fingerprint {info['code']['fingerprint']})")
+    print(f"code under test: {info['code']['commit']}, frozen copy {info['code']['snapshot']} "
+          f"(fingerprint {info['code']['fingerprint']})")
     if args.profile:
         for stale in stale_phases(Path(info["code"]["snapshot"])):
             print(f"warning: the profile table in benchmarks/run.py is out of date ({stale}); update PHASES", file=sys.stderr)
@@ -733,7 +757,7 @@ def main() -> None:
         if args.generate_only:
             for n in sizes_n:
                 root = base / f"n{n}"
-                data = make_project(root, n, args.seed)
+                data = make_project(root, n, args.seed, Path(args.project_parts_from))
                 result = check_or_abort(root)
                 print(f"{root}: {data['roles']}, customers {customer_chains(result.handbook)}, "
                       f"warnings {sum(1 for p in result.problems if p.severity == 'warning')}")

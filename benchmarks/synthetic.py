@@ -683,8 +683,9 @@ class Synth:
         return h["stem"], role, getattr(self, role)(h)
 
 
-def make_project(root: Path, count: int, seed: int) -> dict[str, Any]:
-    """Copy the project parts from the repository and write ``count`` synthetic handover files."""
+def make_project(root: Path, count: int, seed: int, source: Path = REPO) -> dict[str, Any]:
+    """Copy the project parts from ``source`` (this repository, or a checkout of one of its commits) and
+    write ``count`` synthetic handover files."""
     import yaml
 
     if root.resolve() in (REPO, *REPO.parents):
@@ -693,11 +694,11 @@ def make_project(root: Path, count: int, seed: int) -> dict[str, Any]:
         shutil.rmtree(root)
     root.mkdir(parents=True)
     for part in ("schemas", "role_templates"):
-        shutil.copytree(REPO / part, root / part)
+        shutil.copytree(source / part, root / part)
     (root / "handbook" / "handovers").mkdir(parents=True)
-    shutil.copy2(REPO / "handbook" / "people.yaml", root / "handbook" / "people.yaml")
-    shutil.copytree(REPO / "handbook" / "guide", root / "handbook" / "guide")
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    shutil.copy2(source / "handbook" / "people.yaml", root / "handbook" / "people.yaml")
+    shutil.copytree(source / "handbook" / "guide", root / "handbook" / "guide")
+    config = (source / "mkdocs.yml").read_text(encoding="utf-8")
     # The only change: a fixed 'today' so both sides render identical pages whatever the date.
     config, found = re.subn(r"(\n  - handover:\n)", rf"\1      today: '{TODAY}'\n", config)
     if not found:
