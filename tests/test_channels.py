@@ -414,7 +414,7 @@ def test_overdue_items_in_words_and_as_data_on_the_webhook(cli, project: Path, v
     [manager] = document["people"]
     assert (manager["id"], manager["name"], document["date"]) == ("wangfang", "王芳", "2025-10-13")
     [handover] = manager["handovers"]
-    assert handover["url"] == PAGE and handover["title"] == "张伟 的销售交接"
+    assert handover["url"] == PAGE and handover["title"] == "张伟的销售交接"
     first = handover["reminders"][0]
     assert (first["item"], first["due"], first["working_days_left"]) == ("T-01", "2025-10-09", -3)
     assert first["text"] == "李娜负责的「发送续约报价」2025-10-09(周四)到期,已逾期 3 个工作日。"

@@ -120,8 +120,11 @@ def test_canaries_in_restricted_fields_never_reach_the_all_staff_site(project: P
     staff, restricted = everything_in(project / "site"), everything_in(project / "site-restricted")
     leaked = [c for c in canaries if c in staff or c.replace(".", "&#46;") in staff]
     assert leaked == []
-    shown = [c for c in canaries if c.replace(".", "&#46;").replace("+", "&#43;").replace("@", "&#64;") in restricted
-             or c in restricted]
+    def as_shown(canary: str) -> str:  # an amount is written as money: 7,700,007.31
+        return f"{float(canary):,.2f}" if re.fullmatch(r"\d+\.\d\d", canary) else canary
+
+    shown = [c for c in canaries if as_shown(c).replace(".", "&#46;").replace("+", "&#43;").replace("@", "&#64;")
+             in restricted or as_shown(c) in restricted]
     assert shown == canaries
 
 

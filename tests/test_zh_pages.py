@@ -406,3 +406,20 @@ def test_money_and_short_names() -> None:
              "上海云杉连锁餐饮管理有限公司": "云杉", "西门子（中国）有限公司": "西门子", "阿里巴巴集团控股有限公司": "阿里巴巴",
              "Acme Co., Ltd.": "Acme", "腾讯": "腾讯", "北京": "北京", "上海科技有限公司": "科技"}
     assert {name: short_name(name) for name in cases} == cases
+
+
+def test_english_pages_keep_the_space_after_their_punctuation(en_site: Path) -> None:
+    """Escaping trims values; punctuation between two of them must keep its space (never "Leaver:Zhang Wei")."""
+    for path in ("handovers/2026-11-zhangwei-sales/index.html", "people/sales/index.html", "signoffs/index.html"):
+        text = re.sub(ADDRESSES, " ", visible_text(en_site / path))
+        assert not re.search(r"[A-Za-z)][:;,][A-Za-z(]", text), (path, re.search(r".{30}[A-Za-z)][:;,][A-Za-z(].{30}", text))
+    page = " ".join(visible_text(en_site / "handovers" / "2026-11-zhangwei-sales" / "index.html").split())
+    assert "Promised to: " in page and "Leaver: Zhang Wei" in page
+
+
+def test_every_signoff_reason_has_a_label_that_says_the_same_in_english() -> None:
+    from generator.audit.signoffs import REASONS
+
+    english = catalogue("en")
+    assert {key for key in english if key.startswith("reason_")} == {f"reason_{code}" for code in REASONS}
+    assert all(english[f"reason_{code}"] == text for code, text in REASONS.items())

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from ..audit.history import Commit, History, working_copy_matches
 from ..config import ROLES, SignoffConfig
-from ..i18n import label
 from ..memory import paused_cycle_collection
 from ..model.handbook import Handbook, Handover, Roster
 from ..model.readiness import Readiness, readiness
@@ -25,6 +24,27 @@ from ..model.readiness import Readiness, readiness
 SIGNED, MISSING, STALE, INVALID = "signed", "missing", "stale", "invalid"
 UNKNOWN = "unknown"
 HANDOVER_TRAILER = "handover"
+# Why a sign-off counts or not, by code. Pages say the same in their language (i18n ``reason_<code>``, whose
+# English is this text: tests/test_zh_pages.py keeps the two equal); the audit itself renders nothing.
+REASONS = {
+    "missing": "no sign-off yet",
+    "no_history": "no git history",
+    "merged": "approved by merging",
+    "forge_merge": "approved in the forge, merged by {author} (trust_forge_merges)",
+    "changed": "the file changed after this sign-off",
+    "uncommitted": "the working copy of {file} differs from what was signed (uncommitted changes): commit them and "
+                   "ask for sign-off again, or undo them",
+    "not_in_roster": "'{value}' is not in the roster",
+    "not_leaver": "{person} is not the leaver of this handover",
+    "not_successor": "{person} is not a successor of this handover",
+    "not_manager": "{person} is not the manager of this handover",
+    "merge_not_theirs": "this merge was made by {author}, not by {person}: a merge carries {person}'s approval only "
+                        "when {person} merges it (or set trust_forge_merges, see guide/signoff.md)",
+    "commit_not_theirs": "the commit was authored by {author}, not by {person}: a sign-off counts only in {person}'s "
+                         "own commit; {person} signs with 'handover sign'",
+    "unsigned": "not signed by a key of {person} (unsigned)",
+    "bad_signature": "not signed by a key of {person} (signature state {signature}, signer '{signer}')",
+}
 _EMAIL = re.compile(r"<([^<>\s]+@[^<>\s]+)>|([^\s<>]+@[^\s<>]+)")
 
 
@@ -44,8 +64,8 @@ class Signoff:
 
     @property
     def reason(self) -> str:
-        """The English text that status, audit.json and the CLI show (their wording is part of their format)."""
-        return label(f"reason_{self.code}", "en", **dict(self.params)) if self.code else ""
+        """The English text that status and the CLI show (their wording is part of their format)."""
+        return REASONS[self.code].format(**dict(self.params)) if self.code else ""
 
     def as_dict(self) -> dict[str, object]:
         return {"role": self.role, "person": self.person, "state": self.state, "commit": self.commit,

@@ -51,6 +51,11 @@ DASHBOARD_COMPLETED = 10  # completed handovers the dashboard lists; the archive
 SHORT_TEXT = 200
 
 
+def punctuation(key: str, language: str) -> Markup:
+    """A catalogue punctuation mark (": " or "："), spaces kept: ``esc`` would trim them, and it holds no markup."""
+    return Markup(label(key, language))
+
+
 def decision_step(item: dict[str, Any], language: str) -> str:
     """One person of a decision chain: 李志刚（最终拍板）."""
     name = str(item.get("name", ""))
@@ -121,15 +126,19 @@ class Page:
         return self.site.names.get(person_id, person_id)
 
     @property
-    def colon(self) -> str:
-        return self.t("colon")
+    def colon(self) -> Markup:
+        return punctuation("colon", self.language)
+
+    @property
+    def separator(self) -> Markup:
+        return punctuation("list_separator", self.language)
 
     def paren(self, text: object) -> str:
         return self.t("parenthesized", text=text)
 
     def join(self, parts: Any) -> Markup:
         """Markup parts as a list in the page's language (、 in Chinese)."""
-        return Markup(esc(self.t("list_separator"))).join(parts)
+        return self.separator.join(parts)
 
     def id(self, *parts: str) -> Markup:
         """An attr_list id for a heading; ``anchor`` leaves only [a-z0-9_-]."""
@@ -210,15 +219,14 @@ class Page:
             child = items.child(key) if items is not None else None
             if key in ("id", "title") or isinstance(value, bool) or value in (None, ""):
                 continue
-            shown = Markup(f"{esc(sections.name(key, child))}{esc(self.colon)}")
+            shown = esc(sections.name(key, child)) + self.colon
             if child is not None and "string" in child.types and (child.max_length or 0) > SHORT_TEXT:
                 notes.append(shown + Markup("<br>").join(esc(line) for line in str(value).splitlines() if line.strip()))
             else:
                 facts.append(shown + sections.cell(value, child, self))
-        head = Markup(f"**{esc(task.get('title', ''))}**")
-        if task.get("id"):
-            head += esc(self.paren(task["id"]))
-        lines = [head, Markup(esc(self.t("semicolon"))).join(facts), *notes]
+        title = str(task.get("title", "")) + (self.paren(task["id"]) if task.get("id") else "")
+        head = Markup(f"**{esc(title)}**")
+        lines = [head, punctuation("semicolon", self.language).join(facts), *notes]
         return Markup("<br>").join(line for line in lines if line)
 
     def open_section(self, row: reports.OpenRow, handover: Handover) -> str:
@@ -265,7 +273,7 @@ class Page:
         for signoff in self.audit(handover).signoffs:
             if signoff.at and signoff.party:
                 events.append((signoff.at[:10], self.t("ev_signoff"),
-                               esc(self.role_label(signoff.role) + self.colon) + self.person(signoff.person)
+                               esc(self.role_label(signoff.role)) + self.colon + self.person(signoff.person)
                                + Markup(f" · {esc(self.signoff_label(signoff.state))}")))
         evaluation = data.get("evaluation")
         if isinstance(evaluation, dict):
@@ -300,9 +308,9 @@ class SectionRenderer:
         if isinstance(value, dict):
             if spec is not None and spec.format == "money":
                 return esc(money(value))
-            return Markup(esc(label("semicolon", language))).join(
-                Markup(f"{esc(self.name(k, spec.child(k) if spec else None))}{esc(label('colon', language))}"
-                       f"{self.cell(v, spec.child(k) if spec else None, page)}")
+            return punctuation("semicolon", language).join(
+                esc(self.name(k, spec.child(k) if spec else None)) + punctuation("colon", language)
+                + self.cell(v, spec.child(k) if spec else None, page)
                 for k, v in value.items())
         if isinstance(value, list):
             return page.join(self.cell(v, spec.items if spec else None, page) for v in value)
@@ -350,7 +358,7 @@ class SectionRenderer:
     def decision_chain(self, items: list[dict[str, Any]]) -> Markup:
         language = self.options.language
         steps = [esc(decision_step(i, language)) for i in items]
-        return (Markup(f"**{esc(label('decision_chain', language))}**{esc(label('colon', language))}")
+        return (Markup(f"**{esc(label('decision_chain', language))}**") + punctuation("colon", language)
                 + Markup(" → ").join(steps))
 
     def item_heading(self, item: dict[str, Any], spec: Field | None, key: str, index: int, level: int,
