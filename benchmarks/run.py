@@ -76,6 +76,31 @@ def check_or_abort(root: Path) -> Any:
     return result
 
 
+PREFLIGHT_FILES = 500
+
+
+def preflight(base: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Check a small synthetic handbook before any large one: it is meant to draw errors from no rule and
+    warnings from few. A new rule it does not satisfy would otherwise be what the check measures, and
+    warnings that grow with the square of N (as a rule following customers across a leaver's earlier
+    handovers does here) would not fit in memory at 5,000 files on a shared machine."""
+    import collections
+
+    root = base / "preflight"
+    make_project(root, PREFLIGHT_FILES, args.seed, Path(args.project_parts_from))
+    result = check_or_abort(root)
+    shutil.rmtree(root, ignore_errors=True)
+    rules = collections.Counter(p.rule for p in result.problems if p.severity == "warning")
+    total = sum(rules.values())
+    if total > args.max_warnings_per_file * PREFLIGHT_FILES:
+        most = ", ".join(f"{rule} {count}" for rule, count in rules.most_common(3))
+        raise SystemExit(f"{PREFLIGHT_FILES} synthetic handover files draw {total} warnings ({most}); a check of them would "
+                         f"mostly measure those warnings. Make benchmarks/synthetic.py write files these rules accept, "
+                         f"measure an earlier commit with --code REV, or raise --max-warnings-per-file to measure it anyway "
+                         f"(only at small N: memory).")
+    return {"files": PREFLIGHT_FILES, "warnings": total, "by_rule": dict(rules.most_common())}
+
+
 def customer_chains(handbook: Any) -> dict[str, int]:
     from generator.model import views
 
@@ -210,19 +235,14 @@ def phases_worker(args: argparse.Namespace) -> None:
     handbook = result.handbook
     audits = timed("Session.audits(handbook): sign-off judgements", lambda: session.audits(handbook))
     timed("render_site, one process", lambda: generator.render_site(handbook, options, audits, session.calendar, jobs=1))
+    from generator.site.search import search_facts
+
+    timed("search_facts: what search finds each page by", lambda: search_facts(handbook, options.language))
     cache = root / ".cache-phases"
     shutil.rmtree(cache, ignore_errors=True)
-    content = timed("site_content, cold (all of the above, workers)", lambda: generator.site_content(project, options, cache))
+    timed("site_content, cold (all of the above, workers)", lambda: generator.site_content(project, options, cache))
     timed("site_content, cached (a hash of every input)", lambda: generator.site_content(project, options, cache))
     shutil.rmtree(cache, ignore_errors=True)
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    timed("jieba.initialize (Material does it anyway)", jieba.initialize)
-    timed(f"jieba.add_word x{len(content.search_words)} (what the plugin teaches search)",
-          lambda: [jieba.add_word(word) for word in content.search_words])
     clean_outputs(root)
     site = root / ".site-phases"
     timed("build_site, cold (site_content + MkDocs + search)", lambda: generator.build_site(root / "mkdocs.yml", site))
@@ -408,7 +428,7 @@ PHASES = [  # (label, file suffix, function name): cumulative time of these fram
     ("      Session.audits (sign-off judgements)", "generator/session.py", "audits"),
     ("      render_site", "generator/render/pages.py", "render_site"),
     ("      incomplete_items (report)", "generator/track/reports.py", "incomplete_items"),
-    ("    _teach_search_words (jieba.add_word)", "generator/site/plugin.py", "_teach_search_words"),
+    ("    search_facts", "generator/site/search.py", "search_facts"),
     ("  plugin on_files", "generator/site/plugin.py", "on_files"),
     ("    Files.get_file_from_path", "mkdocs/structure/files.py", "get_file_from_path"),
     ("    File.generated", "mkdocs/structure/files.py", "generated"),
@@ -417,6 +437,8 @@ PHASES = [  # (label, file suffix, function name): cumulative time of these fram
     ("  mkdocs _build_page (templates)", "mkdocs/commands/build.py", "_build_page"),
     ("  search on_page_context", "material/plugins/search/plugin.py", "on_page_context"),
     ("  search on_post_build", "material/plugins/search/plugin.py", "on_post_build"),
+    ("  plugin _index_page (search entries)", "generator/site/plugin.py", "_index_page"),
+    ("  search write_index", "generator/site/search.py", "write_index"),
     ("  shutil.rmtree", "shutil.py", "rmtree"),
     ("  jieba initialize", "jieba/__init__.py", "initialize"),
 ]
@@ -715,6 +737,9 @@ def main() -> None:
     parser.add_argument("--skip-build", action="store_true", help="skip the build timings (check only)")
     parser.add_argument("--code", metavar="REV", help="measure this commit's generator/ and project parts "
                         "(default: the working tree's, as it is when the run starts)")
+    parser.add_argument("--max-warnings-per-file", type=float, default=2.0,
+                        help=f"stop before measuring if {PREFLIGHT_FILES} synthetic files draw more warnings than this "
+                             "per file (default 2)")
     parser.add_argument("--workdir", type=Path, help="where to generate (default: a temp folder, removed at the end)")
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
     parser.add_argument("--generate-only", action="store_true", help="write the synthetic project and check it, then stop")
@@ -762,6 +787,8 @@ def main() -> None:
                 print(f"{root}: {data['roles']}, customers {customer_chains(result.handbook)}, "
                       f"warnings {sum(1 for p in result.problems if p.severity == 'warning')}")
             return
+        info["preflight"] = preflight(base, args)
+        print(f"preflight: {PREFLIGHT_FILES} files, 0 errors, {info['preflight']['warnings']} warnings", flush=True)
         sizes: list[dict[str, Any]] = []
 
         def write_json(final: bool) -> None:
