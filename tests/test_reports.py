@@ -70,7 +70,7 @@ def test_site_reports_analytics_calendars(project: Path) -> None:
     dashboard = parse_html(site / "index.html")
     html = (site / "index.html").read_text(encoding="utf-8")
     open_table = html[html.index("进行中的交接<a class=\"headerlink\""):html.index("最近完成的交接<a class=\"headerlink\"")]
-    risks = [int(cell) for cell in re.findall(r"<tr>\s*<td>(\d+)</td>", open_table)]
+    risks = [int(cell) for cell in re.findall(r"<tr>\s*<td[^>]*>(\d+)</td>", open_table)]
     assert risks and risks == sorted(risks, reverse=True)  # ranked by risk
     assert "未完成项报告" in " ".join(dashboard.text)
     incomplete = " ".join(parse_html(site / "reports" / "incomplete" / "index.html").text)
