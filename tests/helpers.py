@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import socket
+import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -88,3 +89,10 @@ def parse_html(path: Path) -> Elements:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(site.rglob("*.html"))
+
+
+def chinese_font() -> bool:
+    """Whether fontconfig knows a Chinese font (Debian's chromium pulls none in; CI installs fonts-noto-cjk)."""
+    fc_list = shutil.which("fc-list")
+    listed = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False) if fc_list else None
+    return bool(listed and listed.stdout.strip())

@@ -6,7 +6,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import unicodedata
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from generator.i18n import label
 from generator.site.build import build_site
 
 from .gitrepo import GitRepo, email
-from .helpers import copy_project, parse_html
+from .helpers import chinese_font, copy_project, parse_html
 from .hostile import plant
 
 HANDOVER = "2026-11-zhangwei-sales"
@@ -25,14 +24,8 @@ COMPANY = "苏州测试精工科技有限公司"
 NAMES = {"zhangwei": "张伟", "lina": "李娜", "liuyang": "刘洋", "wangfang": "王芳"}
 
 
-def _chinese_font() -> bool:
-    fc_list = shutil.which("fc-list")
-    listed = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True) if fc_list else None
-    return bool(listed and listed.stdout.strip())
-
-
 needs_printing = pytest.mark.skipif(
-    not (shutil.which("chromium") and _chinese_font()) and not os.environ.get("CI"),
+    not (shutil.which("chromium") and chinese_font()) and not os.environ.get("CI"),
     reason="printing needs Chromium and a Chinese font (apt-get install chromium fonts-noto-cjk)")
 
 
