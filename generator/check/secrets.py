@@ -24,7 +24,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
+from operator import itemgetter
 from typing import Any
 
 from ..problems import Problem
@@ -90,6 +91,7 @@ WINDOW_CHARS = 4096
 WINDOW_STARTS = 32
 _SCAN_STARTS = ("eyj",)  # and the keywords; backticks and "//" are counted apart, as most lines have none
 _MARKS = re.compile("`|(?=//)")
+_BACKTICK, _SLASHES = re.compile("`"), re.compile("//")
 
 
 def _folded(text: str) -> str:
@@ -204,10 +206,12 @@ class _Text:
         found = list(automaton.iter(_folded(text)))  # (offset of its last character, word), overlapping ones too
         line_of = [bisect_right(self.starts, end) - 1 for end, _ in found]
         self.by_word: dict[str, set[int]] = {}
-        for word, line in set(zip((word for _, word in found), line_of, strict=True)):
+        words = list(map(itemgetter(1), found))
+        for word, line in set(zip(words, line_of, strict=True)):
             self.by_word.setdefault(word, set()).add(line)
         token_lines = {bisect_right(self.starts, m.start()) - 1
                        for m in _TOKEN_RUN.finditer(text) if _mixed(m.group())}
+        self.keyword_counts = Counter(compress(line_of, map(_keywords().__contains__, words)))
 
         # Until a line is cut, the pieces are the lines.
         self.texts: list[str] = self.lines
@@ -221,18 +225,18 @@ class _Text:
 
     def _too_long_or_busy(self, text: str, found: list[tuple[int, str]], line_of: list[int]) -> list[int]:
         """The lines longer than a window, or with more places where detect-secrets' patterns begin."""
-        # Starts are at most the trigger words, backticks and slashes of a line: only where those are more
-        # than a window may hold are the starts counted.
-        marks = [line.count("`") + line.count("/") for line in self.lines] if "`" in text or "/" in text else None
-        words = Counter(line_of)
-        busy = {index for index, count in words.items() if count > WINDOW_STARTS}
-        if marks:
-            busy.update(index for index, count in enumerate(marks) if count and count + words[index] > WINDOW_STARTS)
+        # A line has no more starts than trigger words, backticks and twice its "//" (counted apart, a run of n
+        # slashes holds n - 1): only where those are more than a window may hold are its starts counted.
+        per_line = Counter(line_of)
+        marks = Counter(bisect_right(self.starts, mark.start()) - 1 for mark in _BACKTICK.finditer(text))
+        for mark in _SLASHES.finditer(text):
+            marks[bisect_right(self.starts, mark.start()) - 1] += 2
+        busy = {index for index, count in per_line.items() if count + marks[index] > WINDOW_STARTS}
+        busy.update(index for index, count in marks.items() if count + per_line[index] > WINDOW_STARTS)
         scan_starts, cut = _scan_starts(), set()
         for index in busy:
             here = found[bisect_left(line_of, index):bisect_right(line_of, index)]
-            in_words = sum(word in scan_starts for _, word in here)
-            if in_words + len(_MARKS.findall(self.lines[index])) > WINDOW_STARTS:
+            if sum(word in scan_starts for _, word in here) + len(_MARKS.findall(self.lines[index])) > WINDOW_STARTS:
                 cut.add(index)
         if len(text) > WINDOW_CHARS and max(map(len, self.lines)) > WINDOW_CHARS:
             cut.update(index for index, line in enumerate(self.lines) if len(line) > WINDOW_CHARS)
@@ -439,7 +443,8 @@ def scan_text(text: str, filename: str = "handbook.yaml") -> list[Finding]:
         for index, column in _Excerpt.of(source.lines, source.containing(triggers)).matching((pattern,)).items():
             _record(findings, index, column, kind)
     keyword_plugin, words = _keyword_detector()
-    crowded_words = {line for line in source.containing(words) if _two_keywords_in_a_word().search(source.lines[line])}
+    crowded_words = {line for line, count in source.keyword_counts.items()
+                     if count > 1 and _two_keywords_in_a_word().search(source.lines[line])}
     checks = [(keyword_plugin, source.pieces_containing(words))]
     candidates = _Excerpt.of(source.texts, source.token_pieces | source.pieces_containing(_TOKEN_WORDS))
     for plugin, patterns in _detectors():
