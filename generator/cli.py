@@ -11,7 +11,9 @@ from typing import NoReturn
 
 from . import __version__
 from .audit.signoffs import SIGNED, HandoverAudit
+from .config import ROLES, load_language
 from .errors import HandoverError, UsageError
+from .i18n import LANGUAGES, choose_language, message, use_language
 from .model.handbook import Handbook, Handover
 from .output import formats, render
 from .problems import Problem
@@ -29,7 +31,7 @@ class _Parser(argparse.ArgumentParser):
 
 def _positive_int(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+        raise argparse.ArgumentTypeError(message("cli_not_whole_number", text=text))
     return int(text)
 
 
@@ -37,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="handover", description="Handover knowledge base: check, create and publish handovers.")
     parser.add_argument("--version", action="version", version=f"handover-kb {__version__}")
     parser.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
+                        help="language of messages (default: HANDOVER_LANG, else [tool.handover] language, else zh)")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = commands.add_parser("check", help="validate handover files and the roster")
@@ -156,10 +160,9 @@ def _selected(paths: Sequence[Path], project: Project, suffixes: tuple[str, ...]
     selected: list[Path] = []
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(message("cli_no_such_path", path=path))
         if within is not None and not unfollowed(path).is_relative_to(within):
-            raise UsageError(f"{path}: not in the handbook, so there is nothing to check; handover files live in "
-                             f"{project.display(project.handovers_dir)}/ (run 'handover check' to check them all)")
+            raise UsageError(message("cli_not_in_handbook", path=path, handovers=project.display(project.handovers_dir)))
         selected.extend(sorted(p for p in path.rglob("*") if p.suffix in suffixes) if path.is_dir() else [path])
     return [unfollowed(p) for p in selected]  # a link is checked as itself, never as the file it points to
 
@@ -175,7 +178,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     if output:
         print(output)
     elif args.format == "text":
-        print("no problems found")
+        print(message("cli_no_problems"))
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 
 
@@ -188,14 +191,14 @@ def _new(args: argparse.Namespace, project: Project) -> int:
         notice_date=parse_date(args.notice_date, "--notice-date") if args.notice_date else None)
     target = create_handover(project, request, dt.date.today())
     shown = project.display(target)
-    print(f"created {shown}\nnext: replace every 待填写 in it, then run: handover check {shown}")
+    print(message("cli_created", file=shown))
     return EXIT_OK
 
 
 def _config_file(args: argparse.Namespace, project: Project) -> Path:
     config = args.config_file or project.root / "mkdocs.yml"
     if not config.is_file():
-        raise UsageError(f"{config}: no MkDocs configuration found")
+        raise UsageError(message("cli_no_mkdocs_config", config=config))
     return config
 
 
@@ -216,7 +219,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
     _show_mkdocs_progress()
     target = build_site(_config_file(args, project), args.site_dir, strict=args.strict, audience=args.audience)
-    print(f"site built in {target}")
+    print(message("cli_site_built", target=target))
     return EXIT_OK
 
 
@@ -231,7 +234,7 @@ def _valid_handbook(session: Session, only: list[Path] | None = None) -> Handboo
     result = session.check(only)
     if not result.ok or result.handbook is None:
         print(render("problems", "text", [p for p in result.problems if p.is_error]), file=sys.stderr)
-        raise HandoverError("fix these problems first (handover check)")
+        raise HandoverError(message("cli_fix_first"))
     return result.handbook
 
 
@@ -249,8 +252,7 @@ def _left_out(broken: list[Problem]) -> int:
         return EXIT_OK
     files = sorted({p.file for p in broken})
     print(render("problems", "text", broken), file=sys.stderr)
-    print(f"left out {len(files)} file(s) with errors: {', '.join(files)}; fix them (handover check), then run again",
-          file=sys.stderr)
+    print(message("cli_left_out", count=len(files), files=", ".join(files)), file=sys.stderr)
     return EXIT_PROBLEMS
 
 
@@ -262,7 +264,7 @@ def _handovers_for(paths: Sequence[Path], handbook: Handbook, project: Project) 
     for path in paths:
         shown = project.display(path)
         if shown not in by_file:
-            raise UsageError(f"{path}: not a valid handover file of this handbook")
+            raise UsageError(message("cli_not_a_handover", path=path))
         chosen.append(by_file[shown])
     return chosen
 
@@ -273,10 +275,10 @@ def _status(args: argparse.Namespace, project: Project) -> int:
     handovers = _handovers_for(args.files, handbook, project)
     if args.person:
         if args.person not in handbook.roster.people:
-            raise UsageError(f"--person {args.person}: not in handbook/people.yaml")
+            raise UsageError(message("cli_person_not_in_roster", person=args.person))
         handovers = [h for h in handovers if args.person in (h.leaver, h.manager, *h.successors)]
     if session.history.history is None:
-        raise HandoverError("not a git repository: sign-offs are read from git history")
+        raise HandoverError(message("cli_not_git_for_signoffs"))
     audits = session.audits(handbook)
     chosen = [audits[h.id] for h in sorted(handovers, key=lambda h: h.file)]
     print(render("status", args.format, chosen))
@@ -291,14 +293,15 @@ def _still_to_sign(audits: Sequence[HandoverAudit], handbook: Handbook) -> int:
     waiting = [(audit, [s for s in audit.signoffs if s.party and s.state != SIGNED]) for audit in audits]
     waiting = [(audit, missing) for audit, missing in waiting if missing or audit.state != SIGNED]
     for audit, missing in waiting:
-        names = "; ".join(f"{s.role} {people[s.person].name if s.person in people else s.person} ({s.person}): "
-                          f"{s.state}{' - ' + s.reason if s.reason else ''}" for s in missing)
-        print(f"{audit.file}: still to sign: {names or audit.state}", file=sys.stderr)
+        names = "; ".join(message("cli_waiting_party", role=_role_name(s.role), person=s.person, state=s.state,
+                                  name=people[s.person].name if s.person in people else s.person,
+                                  reason=message("cli_waiting_reason", reason=s.reason) if s.reason else "")
+                          for s in missing)
+        print(message("cli_still_to_sign", file=audit.file, names=names or audit.state), file=sys.stderr)
     if waiting:
-        print(f"{len(waiting)} of {len(audits)} handover(s) not signed by every party: each person listed signs the "
-              "current version with 'handover sign --as ROLE FILE' (see guide/signoff.md)", file=sys.stderr)
+        print(message("cli_not_all_signed", waiting=len(waiting), total=len(audits)), file=sys.stderr)
         return EXIT_PROBLEMS
-    print(f"all {len(audits)} handover(s) signed by the leaver, every successor and the manager", file=sys.stderr)
+    print(message("cli_all_signed", total=len(audits)), file=sys.stderr)
     return EXIT_OK
 
 
@@ -310,7 +313,7 @@ def _sign(args: argparse.Namespace, project: Project) -> int:
     [handover] = _handovers_for([args.file], handbook, project)
     commit = sign(project, handover, args.role, handbook.roster, session.signoff_config,
                   allow_incomplete=args.allow_incomplete)
-    print(f"signed {handover.file} as {args.role} in commit {commit[:10]}\nnext: push it (or open a pull request)")
+    print(message("cli_signed", file=handover.file, role=_role_name(args.role), commit=commit[:10]))
     return EXIT_OK
 
 
@@ -320,15 +323,15 @@ def _verify(args: argparse.Namespace, project: Project) -> int:
     published = read_published_audit(args.against)
     history = Session(project).history.history
     if history is None:
-        raise HandoverError("not a git repository")
+        raise HandoverError(message("cli_not_git"))
     missing = missing_commits(published, history)
     for entry in missing:
-        print(f"{entry.get('file')}: {entry.get('role')} sign-off by {entry.get('person')} "
-              f"was commit {entry.get('commit')}, which is no longer in history")
+        print(message("cli_signoff_lost", file=entry.get("file"), role=_role_name(str(entry.get("role"))),
+                      person=entry.get("person"), commit=entry.get("commit")))
     if missing:
-        print(f"{len(missing)} sign-off(s) lost: history was rewritten or force-pushed")
+        print(message("cli_signoffs_lost", count=len(missing)))
         return EXIT_PROBLEMS
-    print("every published sign-off is still in history")
+    print(message("cli_all_signoffs_kept"))
     return EXIT_OK
 
 
@@ -343,7 +346,7 @@ def _scan(args: argparse.Namespace, project: Project) -> int:
     if output:
         print(output)
     if problems and args.staged:
-        print("commit refused: remove the secret (and rotate it), then stage again", file=sys.stderr)
+        print(message("cli_commit_refused"), file=sys.stderr)
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -366,7 +369,7 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
     from .track.reminders import reminders_for_day
 
     if args.channel and not args.send:
-        raise UsageError("--channel chooses where --send sends: add --send")
+        raise UsageError(message("cli_channel_without_send"))
     channels = open_channels(args.channel) if args.send else []  # a missing setting is said before anything else
     session = Session(project, _today(args.today))
     handbook, broken = _usable_handbook(session)
@@ -388,7 +391,7 @@ def _report(args: argparse.Namespace, project: Project) -> int:
     text = render("incomplete", args.format, rows)
     if args.output:
         args.output.write_text(text, encoding="utf-8", newline="")
-        print(f"wrote {len(rows)} open item(s) to {args.output}", file=sys.stderr)
+        print(message("cli_wrote_items", count=len(rows), file=args.output), file=sys.stderr)
     else:
         sys.stdout.write(text)
     return _left_out(broken)
@@ -402,8 +405,7 @@ def _certificate(args: argparse.Namespace, project: Project) -> int:
     [handover] = _handovers_for([args.file], handbook, project)
     target = write_certificate(session, handbook, handover, args.output or Path(f"{handover.id}-certificate.pdf"),
                                args.language)
-    print(f"wrote {target}: the certificate of {handover.file}\nnext: print it on A4; each party signs where a line is "
-          "blank (a sign-off git cannot prove)")
+    print(message("cli_wrote_certificate", target=target, file=handover.file))
     return EXIT_OK
 
 
@@ -411,7 +413,7 @@ def _install_hook(args: argparse.Namespace, project: Project) -> int:
     from .actions.scan import install_hook
 
     hook = install_hook(project)
-    print(f"installed {hook}: every commit is scanned for secrets first")
+    print(message("cli_hook_installed", hook=hook))
     return EXIT_OK
 
 
@@ -429,9 +431,10 @@ def _codeowners(args: argparse.Namespace, project: Project) -> int:
     path, changed = update_codeowners(project, handbook, args.forge, check_only=args.check)
     shown = project.display(path)
     if args.check:
-        print(f"{shown} is out of date: run 'handover codeowners --forge {args.forge}'" if changed else f"{shown} is up to date")
+        print(message("cli_codeowners_outdated", file=shown, forge=args.forge) if changed
+              else message("cli_codeowners_current", file=shown))
         return EXIT_PROBLEMS if changed else EXIT_OK
-    print(f"wrote {shown}" if changed else f"{shown} is up to date")
+    print(message("cli_wrote", file=shown) if changed else message("cli_codeowners_current", file=shown))
     return EXIT_OK
 
 
@@ -452,43 +455,62 @@ def _export(args: argparse.Namespace, project: Project) -> int:
     [handover] = _handovers_for([args.file], handbook, project)
     export = owner_transfer(handover, handbook.roster, args.format)
     for warning in export.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(message("cli_warning", text=warning), file=sys.stderr)
     if args.output:
         args.output.write_text(export.text, encoding="utf-8", newline="")
-        print(f"wrote {export.count} customer(s) of {handover.file} to {args.output}", file=sys.stderr)
+        print(message("cli_wrote_transfer", count=export.count, file=handover.file, target=args.output), file=sys.stderr)
     else:
         sys.stdout.write(export.text)
     for reason in export.left_out:
-        print(f"left out: {reason}", file=sys.stderr)
+        print(message("cli_transfer_left_out", reason=reason), file=sys.stderr)
     if export.left_out:
-        print(f"{len(export.left_out)} customer(s) are not in the transfer: hand them over another way, or add what "
-              "is missing and export again", file=sys.stderr)
+        print(message("cli_transfer_incomplete", count=len(export.left_out)), file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
 
+def _option(argv: Sequence[str], name: str) -> str | None:
+    """A global option's value before parsing, so that argparse's own usage errors are in that language too."""
+    for index, word in enumerate(argv):
+        if word == name and index + 1 < len(argv):
+            return argv[index + 1]
+        if word.startswith(name + "="):
+            return word.split("=", 1)[1]
+    return None
+
+
+def _role_name(role: str) -> str:
+    return message(f"party_{role}") if role in ROLES else role
+
+
+_HANDLERS = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
+             "verify": _verify, "codeowners": _codeowners, "scan": _scan, "scan-history": _scan_history,
+             "install-hook": _install_hook, "certificate": _certificate, "remind": _remind, "report": _report,
+             "init": _init, "import": _import, "export": _export}
+
+
 def run(argv: Sequence[str] | None = None) -> int:
-    try:
-        args = _parser().parse_args(argv)
-        project = Project.at(args.root or find_root(Path.cwd()))
-        handler = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,
-                   "verify": _verify, "codeowners": _codeowners, "scan": _scan, "scan-history": _scan_history,
-                   "install-hook": _install_hook, "certificate": _certificate, "remind": _remind, "report": _report,
-                   "init": _init, "import": _import, "export": _export}[args.command]
-        return handler(args, project)
-    except UsageError as exc:
-        print(f"handover: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except HandoverError as exc:
-        print(f"handover: {exc}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:
-        # The reader went away (e.g. `| head`): stop quietly, as the Python docs recommend.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_PROBLEMS
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    # The language is chosen once, here: --lang, HANDOVER_LANG, then the project's [tool.handover] language.
+    with use_language(choose_language(_option(arguments, "--lang"))):
+        try:
+            args = _parser().parse_args(arguments)
+            project = Project.at(args.root or find_root(Path.cwd()))
+            with use_language(choose_language(args.lang, load_language(project.root))):
+                return _HANDLERS[args.command](args, project)
+        except UsageError as exc:
+            print(message("cli_error", error=exc), file=sys.stderr)
+            return EXIT_USAGE
+        except HandoverError as exc:
+            print(message("cli_error", error=exc), file=sys.stderr)
+            return EXIT_PROBLEMS
+        except KeyboardInterrupt:
+            return 130
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): stop quietly, as the Python docs recommend.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            return EXIT_PROBLEMS
 
 
 def main() -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ProjectError
+from .i18n import LANGUAGES, message
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -57,17 +58,17 @@ def _handover_table(root: Path) -> dict[str, Any]:
     try:
         data: dict[str, Any] = tomllib.loads(pyproject.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{pyproject}: {exc}") from exc
+        raise ProjectError(message("config_unreadable", file=pyproject, error=exc)) from exc
     table = data.get("tool", {}).get("handover", {})
     if not isinstance(table, dict):
-        raise ProjectError(f"{pyproject}: [tool.handover] must be a table")
+        raise ProjectError(message("config_not_table", file=pyproject, table="tool.handover"))
     return table
 
 
 def _section(root: Path, name: str) -> dict[str, Any]:
     section = _handover_table(root).get(name, {})
     if not isinstance(section, dict):
-        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover.{name}] must be a table")
+        raise ProjectError(message("config_not_table", file=root / "pyproject.toml", table=f"tool.handover.{name}"))
     return section
 
 
@@ -78,17 +79,25 @@ def load_company(root: Path) -> str:
     """``[tool.handover] company``: the name printed on every handover certificate ("" when not set)."""
     company = _handover_table(root).get("company", "")
     if not isinstance(company, str) or len(company) > COMPANY_MAX or any(c in company for c in "\r\n\t"):
-        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover] company must be the company's name on one line, "
-                           f"at most {COMPANY_MAX} characters, e.g. company = \"苏州澄泓科技有限公司\"")
+        raise ProjectError(message("config_company", file=root / "pyproject.toml", most=COMPANY_MAX))
     return company.strip()
+
+
+def load_language(root: Path) -> str | None:
+    """``[tool.handover] language``: "zh" or "en", the language of messages (None when not set)."""
+    language = _handover_table(root).get("language")
+    if language is None:
+        return None
+    if language not in LANGUAGES:
+        raise ProjectError(message("config_language", file=root / "pyproject.toml", value=language))
+    return str(language)
 
 
 def load_security_config(root: Path) -> SecurityConfig:
     section = _section(root, "security")
     schemes = section.get("credential_schemes", list(SecurityConfig().credential_schemes))
     if not isinstance(schemes, list) or not schemes or not all(isinstance(s, str) and s.isascii() and s for s in schemes):
-        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover.security] credential_schemes must be a list of "
-                           "URL schemes, e.g. [\"vault\", \"op\"]")
+        raise ProjectError(message("config_schemes", file=root / "pyproject.toml"))
     return SecurityConfig(tuple(s.lower() for s in schemes))
 
 
@@ -119,12 +128,12 @@ def load_policy_config(root: Path) -> PolicyConfig:
             values[name] = value
             continue
         if not isinstance(value, expected) or (isinstance(value, int) and not isinstance(value, bool) and value < 0):
-            raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover.policy] {name} must be "
-                               f"{'a whole number >= 0' if expected is int else expected.__name__}")
+            raise ProjectError(message("config_policy_number" if expected is int else "config_policy_type",
+                                       file=root / "pyproject.toml", name=name, type=expected.__name__))
         values[name] = value
     unknown = set(section) - set(values)
     if unknown:
-        raise ProjectError(f"{root / 'pyproject.toml'}: [tool.handover.policy] has unknown settings: {', '.join(sorted(unknown))}")
+        raise ProjectError(message("config_policy_unknown", file=root / "pyproject.toml", names=", ".join(sorted(unknown))))
     return PolicyConfig(**values)
 
 
@@ -137,15 +146,15 @@ def load_signoff_config(root: Path) -> SignoffConfig:
         keys = section.get(f"{role}_trailers")
         if keys is not None:
             if not isinstance(keys, list) or not keys or not all(isinstance(k, str) and k for k in keys):
-                raise ProjectError(f"{pyproject}: [tool.handover.signoff] {role}_trailers must be a list of names")
+                raise ProjectError(message("config_trailers", file=pyproject, role=role))
             trailers[role] = tuple(keys)
     flags = {}
     for name in ("merge_approval", "require_signed", "trust_forge_merges"):
         value = section.get(name, getattr(defaults, name))
         if not isinstance(value, bool):
-            raise ProjectError(f"{pyproject}: [tool.handover.signoff] {name} must be true or false")
+            raise ProjectError(message("config_flag", file=pyproject, name=name))
         flags[name] = value
     allowed = section.get("allowed_signers")
     if allowed is not None and not isinstance(allowed, str):
-        raise ProjectError(f"{pyproject}: [tool.handover.signoff] allowed_signers must be a path")
+        raise ProjectError(message("config_allowed_signers", file=pyproject))
     return SignoffConfig(trailers, flags["merge_approval"], flags["require_signed"], allowed, flags["trust_forge_merges"])

@@ -4,6 +4,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .i18n import message
+
 if TYPE_CHECKING:
     from .problems import Problem
 
@@ -26,7 +28,7 @@ class ValidationFailed(HandoverError):
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems = tuple(problems)
         errors = sum(1 for p in self.problems if p.is_error)
-        super().__init__(f"{errors} error(s) in the handbook")
+        super().__init__(message("error_validation_failed", errors=errors))
 
 
 class WorkerFailed(HandoverError):

@@ -15,6 +15,12 @@ from .helpers import CASES, REPO, CliResult, copy_project
 __all__ = ["CASES", "REPO", "CliResult", "copy_project"]
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests read the English messages unless they ask for Chinese (--lang zh, or HANDOVER_LANG=zh)."""
+    monkeypatch.setenv("HANDOVER_LANG", "en")
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

@@ -49,7 +49,7 @@ def test_check_github_format_is_workflow_annotations(empty_project, cli) -> None
     path = add_case(empty_project, "impossible-date")
     code, out, _ = cli("check", "--format", "github", root=empty_project)
     assert code == 1
-    assert out.startswith(f"::error file={path},line=33,col=10::tasks[0].due: ")
+    assert out.startswith(f"::error file={path},line=33,col=10::open task 1 (发送续约报价), due: ")
     assert "[schema-format]%0Ahint: write a real calendar date" in out  # one line per annotation
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..audit.history import open_repository
 from ..errors import ProjectError
+from ..i18n import message
 from ..model.handbook import Handbook, Person
 from ..project import Project
 
@@ -27,18 +28,19 @@ _EMAIL = re.compile(r"[^\s@#\\<>()\[\],;:\"]+@[^\s@#\\<>()\[\],;:\"]+")
 
 
 def _describe(char: str) -> str:
-    named = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab"}.get(char)
-    if named or not char.isprintable():
-        return named or f"the invisible character U+{ord(char):04X}"
-    return f"'{char}' (U+{ord(char):04X} {unicodedata.name(char, '')})"
+    named = {"\n": "char_line_break", "\r": "char_carriage_return", "\t": "char_tab"}.get(char)
+    if named:
+        return message(named)
+    if not char.isprintable():
+        return message("char_invisible", code=f"U+{ord(char):04X}")
+    return message("char_named", char=char, code=f"U+{ord(char):04X}", name=unicodedata.name(char, ""))
 
 
 def _path_problem(path: str) -> str | None:
     unsafe = next((c for c in path if not (c.isalnum() or c in _PATH_PUNCTUATION)), None)
     if unsafe is None:
         return None
-    return (f"{path!r} contains {_describe(unsafe)}, which CODEOWNERS cannot hold safely: rename the file or folder "
-            "using letters, digits, '.', '-', '_' only, then run 'handover codeowners' again")
+    return message("codeowners_unsafe_path", path=path, char=_describe(unsafe))
 
 
 def _owner(person: Person, forge: str) -> str:
@@ -51,9 +53,7 @@ def _owner(person: Person, forge: str) -> str:
 
 def _owner_problem(person: Person, forge: str) -> str:
     site = FORGES[forge]
-    return (f"{person.id} ({person.name}) has no usable {site} user name or e-mail in handbook/people.yaml, and {site} "
-            f"silently ignores any other owner: add '{forge}: <their {site} user name>' (or the 'email:' of their "
-            f"{site} account) to {person.id}'s entry, then run 'handover codeowners' again")
+    return message("codeowners_no_owner", person=person.id, name=person.name, site=site, forge=forge)
 
 
 def render_block(handbook: Handbook, forge: str, repo_paths: dict[str, str]) -> str:
@@ -76,7 +76,7 @@ def render_block(handbook: Handbook, forge: str, repo_paths: dict[str, str]) -> 
             lines.append(f"[handover {handover.id}][{len(reviewers)}]")
         lines.append(f"{path} {' '.join(owners)}")
     if problems:
-        raise ProjectError("CODEOWNERS not written:\n" + "\n".join(f"  {p}" for p in problems))
+        raise ProjectError(message("codeowners_not_written", problems="\n".join(f"  {p}" for p in problems)))
     lines.append(END)
     return "\n".join(lines) + "\n"
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..config import load_policy_config
 from ..errors import AlreadyExists, UsageError
+from ..i18n import message
 from ..load.schemas import SchemaSet
 from ..model.build import load_roster
 from ..project import Project
@@ -54,7 +55,7 @@ def parse_date(text: str, option: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise UsageError(f"{option}: '{text}' is not a date; write YYYY-MM-DD, e.g. 2026-12-31") from None
+        raise UsageError(message("new_not_a_date", option=option, text=text)) from None
 
 
 def create_handover(project: Project, request: NewHandover, today: dt.date) -> Path:
@@ -62,23 +63,23 @@ def create_handover(project: Project, request: NewHandover, today: dt.date) -> P
     schemas = SchemaSet(project.schemas_dir, project.templates_dir)
     role = schemas.role(request.role)
     if role is None:
-        raise UsageError(f"unknown role '{request.role}'; roles: {', '.join(schemas.role_ids())}")
+        raise UsageError(message("new_unknown_role", role=request.role, roles=", ".join(schemas.role_ids())))
     roster, problems = load_roster(project, schemas)
     if roster is None:
-        raise UsageError("the roster handbook/people.yaml has errors; run 'handover check' first")
+        raise UsageError(message("new_roster_broken"))
     named = [request.leaver, *request.successors, *([request.manager] if request.manager else [])]
     unknown = [person for person in named if person not in roster.people]
     if unknown:
-        raise UsageError(f"not in handbook/people.yaml: {', '.join(unknown)}")
+        raise UsageError(message("new_not_in_roster", people=", ".join(unknown)))
     manager = request.manager or roster.departments[roster.people[request.leaver].department].head
     if not manager:
-        raise UsageError("no --manager given and the leaver's department has no head in people.yaml")
+        raise UsageError(message("new_no_manager"))
     if len(set(named) | {manager}) != len(request.successors) + 2:
-        raise UsageError("leaver, successors and manager must be different people")
+        raise UsageError(message("new_same_person"))
     notice = request.notice_date or today
     last_day = request.last_day or notice + dt.timedelta(days=DEFAULT_NOTICE_DAYS)
     if last_day < notice:
-        raise UsageError(f"--last-day {last_day} is before the notice date {notice}")
+        raise UsageError(message("new_last_day_before_notice", last_day=last_day, notice=notice))
     transition_start = max(notice, last_day - dt.timedelta(days=DEFAULT_TRANSITION_DAYS))
 
     calendar = WorkCalendar(*_country(project))
@@ -108,5 +109,5 @@ def create_handover(project: Project, request: NewHandover, today: dt.date) -> P
         with target.open("x", encoding="utf-8") as handle:
             handle.write(text)
     except FileExistsError:
-        raise AlreadyExists(f"{project.display(target)} exists already; edit it instead") from None
+        raise AlreadyExists(message("new_exists", file=project.display(target))) from None
     return target

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from ..audit.history import Commit, History, working_copy_matches
 from ..config import ROLES, SignoffConfig
+from ..i18n import message
 from ..memory import paused_cycle_collection
 from ..model.handbook import Handbook, Handover, Roster
 from ..model.readiness import Readiness, readiness
@@ -24,8 +25,8 @@ from ..model.readiness import Readiness, readiness
 SIGNED, MISSING, STALE, INVALID = "signed", "missing", "stale", "invalid"
 UNKNOWN = "unknown"
 HANDOVER_TRAILER = "handover"
-# Why a sign-off counts or not, by code. Pages say the same in their language (i18n ``reason_<code>``, whose
-# English is this text: tests/test_zh_pages.py keeps the two equal); the audit itself renders nothing.
+# Why a sign-off counts or not, by code: the English of the catalogue's ``reason_<code>`` (tests/test_zh_pages.py
+# keeps the two equal), which ``Signoff.reason`` says in the command's language.
 REASONS = {
     "missing": "no sign-off yet",
     "no_history": "no git history",
@@ -64,8 +65,8 @@ class Signoff:
 
     @property
     def reason(self) -> str:
-        """The English text that status and the CLI show (their wording is part of their format)."""
-        return REASONS[self.code].format(**dict(self.params)) if self.code else ""
+        """In the command's language, from the catalogue's ``reason_<code>`` (REASONS is its English)."""
+        return message(f"reason_{self.code}", **dict(self.params)) if self.code else ""
 
     def as_dict(self) -> dict[str, object]:
         return {"role": self.role, "person": self.person, "state": self.state, "commit": self.commit,

@@ -5,11 +5,18 @@ import dataclasses
 import re
 from typing import Any
 
+from ..i18n import current_language, message
 from ..load.document import Document, pointer_from_path, pointer_join
 from ..load.schemas import Field, localized
 from ..problems import Problem
+from .place import place_in_words
 
 _KEBAB = re.compile(r"(?<!^)(?=[A-Z])")
+
+
+def _where(data: Any, tree: Field, path: list[str | int]) -> str:
+    """The place in words (第 3 个客户「苏州澄泓」的电话), or the dotted path where the schema has no words for it."""
+    return place_in_words(data, tree, pointer_from_path(path), current_language()) or _dotted(path)
 
 
 def _dotted(path: list[str | int]) -> str:
@@ -21,21 +28,21 @@ def _dotted(path: list[str | int]) -> str:
 
 def _type_hint(document: Document, pointer: str, value: Any, expected: list[str], withheld: bool) -> str:
     if value is None:
-        return "fill in a value here, or remove the key"
+        return message("hint_fill_value")
     if "string" in expected and pointer in document.plain_scalars and not isinstance(value, str):
         if withheld:
-            return "quote it to keep it as text, exactly as written"
+            return message("hint_quote_withheld")
         written = ("true" if value else "false") if isinstance(value, bool) else str(value)
-        return f'quote it to keep it as text: "{written}"'
+        return message("hint_quote", written=written)
     if "boolean" in expected:
-        return "write true or false (without quotes)"
+        return message("hint_boolean")
     if "array" in expected:
-        return "write a list: one '- ' item per line, or [] for none"
+        return message("hint_array")
     if "object" in expected:
-        return "write a mapping of 'key: value' lines, indented under this key"
+        return message("hint_object")
     if "integer" in expected or "number" in expected:
-        return "write a number without quotes"
-    return f"expected {' or '.join(expected)}"
+        return message("hint_number")
+    return message("hint_expected_type", types=" / ".join(expected))
 
 
 def _sensitive(field: Field) -> bool:
@@ -55,36 +62,35 @@ def _withheld(tree: Field, path: list[str | int]) -> bool:
     return current is not None and (_sensitive(current) or bool(current.paths(lambda _, f: _sensitive(f))))
 
 
-_FORMATS = {"email": "e-mail address", "date": "date (YYYY-MM-DD)"}
+_FORMATS = {"email": "format_email", "date": "format_date"}
+# Each kind of jsonschema error, said in the catalogue (schema_<kind>); jsonschema itself speaks only English.
+_KINDS = ("Type", "Pattern", "Format", "MinLength", "MaxLength", "MinItems", "MaxItems", "UniqueItems", "Enum",
+          "Constant")
 
 
 def _without_value(kind_name: str, kind: Any, here: Field | None) -> str:
     """What is wrong with a value, said without the value (jsonschema's own message quotes it)."""
-    name = localized(here.title, "en").lower() if here is not None and here.title else "value"
-    limit = getattr(kind, "limit", "")
-    said = {
-        "Type": lambda: f"must be of type {' or '.join(kind.types)}",
-        "Pattern": lambda: f"does not match the expected {name} format",
-        "Format": lambda: f"is not a valid {_FORMATS.get(kind.format, name)}",
-        "MinLength": lambda: "must not be empty",
-        "MaxLength": lambda: f"is longer than {limit} characters",
-        "MinItems": lambda: f"must have at least {limit} item(s)",
-        "MaxItems": lambda: f"must have at most {limit} item(s)",
-        "UniqueItems": lambda: "has repeated items",
-        "Enum": lambda: "is not one of the allowed values",
-        "Constant": lambda: "is not the expected value",
-    }.get(kind_name)
-    return said() if said else f"is not a valid {name} ({_KEBAB.sub('-', kind_name).lower()})"
+    language = current_language()
+    title = localized(here.title, language) if here is not None and here.title else ""
+    name = (title.lower() if language == "en" else title) if title else message("value_word")
+    fields = {"name": name, "limit": getattr(kind, "limit", ""), "types": " / ".join(getattr(kind, "types", ())),
+              "format": message(_FORMATS[kind.format]) if getattr(kind, "format", None) in _FORMATS else name}
+    if kind_name in _KINDS:
+        return message("schema_" + _KEBAB.sub("_", kind_name).lower(), **fields)
+    return message("schema_other", name=name, kind=_KEBAB.sub("-", kind_name).lower())
+
+
+def _what_is_wrong(kind_name: str, kind: Any, here: Field | None, said: str, withheld: bool) -> str:
+    """jsonschema's message (which quotes the value) in English where the value may be shown; ours otherwise."""
+    return said if current_language() == "en" and not withheld else _without_value(kind_name, kind, here)
 
 
 # What the loader says, quoting the value as written, before any schema is known; said instead where the
 # value may not be repeated.
 _LOADER_SAYS_WITHOUT_VALUE = {
-    "yaml-ambiguous-number": ("would be read as a number and change (a leading + or 0, or trailing zeros, are lost)",
-                              "quote it to keep it exactly as written"),
-    "yaml-full-width": ("a full-width colon '\uff1a' or space (U+3000) stands where YAML needs ': '",
-                        "write an ASCII colon and a space after the key, and indent with ASCII spaces"),
-    "yaml-tab": ("the line is indented with a tab; YAML allows only spaces", "indent with spaces instead"),
+    "yaml-ambiguous-number": ("withheld_ambiguous_number", "hint_keep_as_written"),
+    "yaml-full-width": ("withheld_full_width", "hint_full_width"),
+    "yaml-tab": ("withheld_tab", "hint_tab"),
 }
 
 
@@ -102,8 +108,9 @@ def withhold_values(problems: list[Problem], tree: Field) -> list[Problem]:
     for problem in problems:
         said = _LOADER_SAYS_WITHOUT_VALUE.get(problem.rule)
         if said is not None and _withheld(tree, _path(problem.pointer)):
-            message, hint = said
-            problem = dataclasses.replace(problem, message=f"{_dotted(_path(problem.pointer))}: {message}", hint=hint)
+            said_key, hint_key = said
+            problem = dataclasses.replace(problem, hint=message(hint_key), message=message(
+                "at_place", where=_dotted(_path(problem.pointer)), text=message(said_key)))
         result.append(problem)
     return result
 
@@ -118,11 +125,11 @@ def schema_problems(document: Document, validator: Any, tree: Field) -> list[Pro
         kind = error.kind
         kind_name = type(kind).__name__
         rule = "schema-" + _KEBAB.sub("-", kind_name).lower()
-        where = _dotted(path)
+        where = _where(document.data, tree, path)
         here = tree.at(path)
         withheld = _withheld(tree, path)
         hint = ""
-        message = f"{where}: {_without_value(kind_name, kind, here) if withheld else error.message}"
+        said = message("at_place", where=where, text=_what_is_wrong(kind_name, kind, here, error.message, withheld))
         if kind_name in ("UnevaluatedProperties", "AdditionalProperties"):
             unexpected.extend((path, name) for name in kind.unexpected)
             continue
@@ -130,23 +137,23 @@ def schema_problems(document: Document, validator: Any, tree: Field) -> list[Pro
             hint = _type_hint(document, pointer, error.instance, list(kind.types), withheld)
         elif kind_name == "Required":
             child = here.properties.get(kind.property) if here else None
-            title = f" ({localized(child.title, 'en')})" if child and child.title else ""
-            message = f"{where}: missing required field '{kind.property}'{title}"
-            hint = f"add '{kind.property}:' here"
+            title = message("title_in_brackets", title=localized(child.title, current_language())) \
+                if child and child.title else ""
+            said = message("at_place", where=where, text=message("schema_required", key=kind.property, title=title))
+            hint = message("hint_add_key", key=kind.property)
         elif kind_name == "Enum":
-            hint = "use one of: " + ", ".join(str(o) for o in kind.options)
+            hint = message("hint_one_of", options=", ".join(str(o) for o in kind.options))
         elif kind_name == "Constant":
-            hint = f"use {kind.expected_value!r}" if hasattr(kind, "expected_value") else ""
+            hint = message("hint_use_value", value=kind.expected_value) if hasattr(kind, "expected_value") else ""
         elif kind_name == "Format":
-            hint = {"date": "write a real calendar date as YYYY-MM-DD, e.g. 2026-11-30",
-                    "email": "write an e-mail address such as name@example.com"}.get(kind.format, "")
+            hint = message(f"hint_format_{kind.format}") if kind.format in _FORMATS else ""
         elif kind_name in ("Pattern", "MinLength", "MaxLength") and here is not None:
             if kind_name == "MinLength" or (kind_name == "Pattern" and isinstance(error.instance, str) and not error.instance.strip()):
-                message = f"{where}: must not be empty"
-            hint = localized(here.description, "en") if here.description else ""
+                said = message("at_place", where=where, text=message("schema_min_length"))
+            hint = localized(here.description, current_language()) if here.description else ""
         elif kind_name == "MinItems":
-            hint = "add at least one item"
-        problems.append(Problem(document.path, *document.position(pointer), pointer, "error", rule, message, hint))
+            hint = message("hint_at_least_one")
+        problems.append(Problem(document.path, *document.position(pointer), pointer, "error", rule, said, hint))
     problems.extend(_unexpected_problems(document, tree, unexpected, problems))
     return problems
 
@@ -171,11 +178,13 @@ def _unexpected_problems(document: Document, tree: Field, unexpected: list[tuple
         if here is not None and name in here.properties:
             continue
         if not name.isascii() or " " in name:
-            hint = ("this looks like text cut off by a comma or colon inside {…}: put the whole text in quotes")
+            hint = message("hint_cut_off")
         elif allowed:
-            hint = f"check the spelling; fields allowed here: {allowed}"
+            hint = message("hint_check_spelling", allowed=allowed)
         else:
-            hint = "remove it; nothing is allowed here"
+            hint = message("hint_nothing_allowed")
+        said = message("at_place", where=_where(document.data, tree, [*path, name]),
+                       text=message("schema_unknown_field", key=name))
         result.append(Problem(document.path, *document.position(pointer, key=True), pointer, "error",
-                              "schema-unknown-field", f"{_dotted([*path, name])}: unknown field '{name}'", hint))
+                              "schema-unknown-field", said, hint))
     return result

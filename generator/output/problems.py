@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from ..i18n import message
 from ..problems import Problem
 from .terminal import inline
 
@@ -11,13 +12,14 @@ from .terminal import inline
 def text_report(problems: Sequence[Problem]) -> str:
     lines = []
     for p in problems:
-        lines.append(f"{inline(p.file)}:{p.line}:{p.column}: {p.severity}: {inline(p.message)} [{p.rule}]")
+        lines.append(message("problem_line", file=inline(p.file), line=p.line, column=p.column,
+                             severity=message(f"severity_{p.severity}"), message=inline(p.message), rule=p.rule))
         if p.hint:
-            lines.append(f"    hint: {inline(p.hint)}")
+            lines.append(message("problem_hint", hint=inline(p.hint)))
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if problems:
-        lines.append(f"{errors} error(s), {warnings} warning(s)")
+        lines.append(message("problem_summary", errors=errors, warnings=warnings))
     return "\n".join(lines)
 
 
@@ -36,7 +38,7 @@ def _github_escape(text: str, *, property_value: bool = False) -> str:
 def github_report(problems: Sequence[Problem]) -> str:
     lines = []
     for p in problems:
-        message = f"{p.message} [{p.rule}]" + (f"\nhint: {p.hint}" if p.hint else "")
+        said = f"{p.message} [{p.rule}]" + ("\n" + message("problem_hint", hint=p.hint).strip() if p.hint else "")
         lines.append(f"::{p.severity} file={_github_escape(p.file, property_value=True)},line={p.line},"
-                     f"col={p.column}::{_github_escape(message)}")
+                     f"col={p.column}::{_github_escape(said)}")
     return "\n".join(lines)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+from ..i18n import message
 from ..track.reminders import DayReminders
 from .terminal import inline
 
@@ -13,11 +14,11 @@ def as_json(day: DayReminders) -> str:
 
 def as_text(day: DayReminders) -> str:
     if day.day_off is not None:
-        return f"{day.today} is not a working day ({day.day_off}): no reminders"
+        return message("remind_day_off", today=day.today, why=day.day_off)
     lines = []
     for r in day.reminders:
-        when = f"{-r.days} working day(s) overdue" if r.days < 0 else f"due in {r.days} working day(s)"
-        lines.append(f"{inline(r.to)} <{inline(r.email)}>: [{r.kind}] {inline(r.title)} ({inline(r.item)}) — "
-                     f"{inline(r.file)} — {r.due}, {when}")
-    lines.append(f"{len(day.reminders)} reminder(s) for {len({r.to for r in day.reminders})} people")
+        when = message("remind_overdue", n=-r.days) if r.days < 0 else message("remind_due_in", n=r.days)
+        lines.append(message("remind_line", to=inline(r.to), email=inline(r.email), kind=r.kind, title=inline(r.title),
+                             item=inline(r.item), file=inline(r.file), due=r.due, when=when))
+    lines.append(message("remind_summary", count=len(day.reminders), people=len({r.to for r in day.reminders})))
     return "\n".join(lines)

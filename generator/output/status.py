@@ -5,10 +5,7 @@ import json
 from collections.abc import Sequence
 
 from ..audit.signoffs import SIGNED, STALE, HandoverAudit, Signoff
-
-# An unsigned commit proves only what its author field says; anyone can type any name there.
-CLAIMED = "claimed by the author field (unverified)"
-VERIFIED = "verified signature"
+from ..i18n import message
 
 
 def as_json(audits: Sequence[HandoverAudit]) -> str:
@@ -18,18 +15,17 @@ def as_json(audits: Sequence[HandoverAudit]) -> str:
 def _evidence(signoff: Signoff) -> str:
     if signoff.state not in (SIGNED, STALE):
         return ""
-    return f"  {VERIFIED if signoff.verified else CLAIMED}"
+    # An unsigned commit proves only what its author field says; anyone can type any name there.
+    return "  " + message("status_verified" if signoff.verified else "status_claimed")
 
 
 def warnings(audit: HandoverAudit) -> list[str]:
     """What a signed state alone would hide: content nobody signed, an approval of unfinished work."""
     found = []
     if audit.uncommitted:
-        found.append(f"uncommitted changes: the working copy of {audit.file} is not what was committed, so nobody "
-                     "signed it; commit the changes and ask for sign-off again, or undo them")
+        found.append(message("status_uncommitted", file=audit.file))
     if audit.approved_incomplete:
-        found.append(f"approved while incomplete: {'; '.join(audit.approved_incomplete.reasons())}; finish them and ask the "
-                     "manager to approve again")
+        found.append(message("status_approved_incomplete", reasons="; ".join(audit.approved_incomplete.reasons())))
     return found
 
 
@@ -41,5 +37,5 @@ def as_text(audits: Sequence[HandoverAudit]) -> str:
         for s in audit.signoffs:
             where = f" {s.commit[:10]} {s.at}" if s.commit else ""
             lines.append(f"    {s.role:<9} {s.person:<12} {s.state:<8}{where}{_evidence(s)}"
-                         f"{'  (' + s.reason + ')' if s.reason else ''}")
+                         f"{'  ' + message('status_reason', reason=s.reason) if s.reason else ''}")
     return "\n".join(lines)

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import HandoverError
+from ..i18n import message
 from ..project import ignored_folder
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
     plugin = config.plugins.get("handover")
     if audience is not None:
         if plugin is None:
-            raise BuildFailed(f"{config_file}: the handover plugin is not enabled, so there is no audience to set")
+            raise BuildFailed(message("build_no_plugin", config=config_file))
         plugin.config.audience = audience
     default_dir = Path(config["site_dir"])
     if plugin is not None and plugin.config.audience == "restricted":
@@ -100,9 +101,7 @@ def build_site(config_file: Path, site_dir: Path | None = None, *, strict: bool 
 def _refuse_to_replace_sources(target: Path, project_dir: Path, docs_dir: Path) -> None:
     """The switch removes what was at the target: never the project or its handbook."""
     if project_dir.is_relative_to(target) or docs_dir.is_relative_to(target) or target.is_relative_to(docs_dir):
-        raise BuildFailed(f"{target}: the site would replace the project ({project_dir}) or its handbook "
-                          f"({docs_dir}), or sit inside the handbook; build into a folder of its own, "
-                          "e.g. handover build -d site")
+        raise BuildFailed(message("build_would_replace", target=target, project=project_dir, docs=docs_dir))
 
 
 def _mkdocs_build(config: MkDocsConfig) -> None:
@@ -126,10 +125,8 @@ def _failing_as_build_error(target: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        where = f" ({exc.filename})" if exc.filename else ""
-        raise BuildFailed(f"could not build the site in {target}: {exc.strerror or exc}{where}; the previous site "
-                          "is unchanged. Free disk space, or build into a folder you may write to "
-                          "(handover build -d DIR), then build again") from exc
+        where = message("build_where", file=exc.filename) if exc.filename else ""
+        raise BuildFailed(message("build_os_error", target=target, error=exc.strerror or exc, where=where)) from exc
 
 
 @contextlib.contextmanager
@@ -143,8 +140,7 @@ def _locked(lock_file: Path, target: Path, wait: float) -> Iterator[None]:
         deadline = time.monotonic() + wait
         while not _try_lock(handle.fileno()):
             if time.monotonic() >= deadline:
-                raise BuildFailed(f"another build of {target} is running (it holds {lock_file}); "
-                                  "wait for it to finish, then build again")
+                raise BuildFailed(message("build_locked", target=target, lock=lock_file))
             time.sleep(0.2)
         yield  # closing the file releases the lock
 

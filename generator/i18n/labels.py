@@ -1,9 +1,7 @@
 """Site labels in Chinese (default) and English. Content stays as written; only our words change."""
 from __future__ import annotations
 
-LANGUAGES = ("zh", "en")
-
-_LABELS: dict[str, tuple[str, str]] = {
+LABELS: dict[str, tuple[str, str]] = {
     "dashboard": ("交接看板", "Handover dashboard"),
     "open_handovers": ("进行中的交接", "Open handovers"),
     "completed_handovers": ("最近完成的交接", "Recently completed"),
@@ -250,13 +248,3 @@ _LABELS: dict[str, tuple[str, str]] = {
     "serve_errors_more": ("还有 {n} 处错误：运行 handover check 查看全部。", "{n} more: run 'handover check' to see them all."),
 }
 
-
-def catalogue(language: str) -> dict[str, str]:
-    """Every label in ``language``, as written (placeholders unfilled)."""
-    return {key: english if language == "en" else chinese for key, (chinese, english) in _LABELS.items()}
-
-
-def label(key: str, language: str, **values: object) -> str:
-    chinese, english = _LABELS[key]
-    text = english if language == "en" else chinese
-    return text.format(**values) if values else text

@@ -1,0 +1,195 @@
+"""The one catalogue: every message in Chinese and English, chosen once at the command's edge."""
+from __future__ import annotations
+
+import ast
+import os
+import shutil
+import string
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from generator.fanout import ordered_map
+from generator.i18n import CATALOGUE, LANGUAGES, choose_language, current_language, message, use_language
+from generator.i18n.labels import LABELS
+from generator.i18n.messages import MESSAGES
+
+from .helpers import CASES, REPO, CliResult
+
+# Modules whose user-facing words all come from the catalogue (grows as modules are converted).
+CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "generator/actions/new.py",
+             "generator/actions/sign.py", "generator/actions/codeowners.py", "generator/output/problems.py",
+             "generator/output/status.py", "generator/output/reminders.py", "generator/site/build.py",
+             "generator/check/schema.py"]
+# Calls whose message argument must be a catalogue call, never a literal.
+MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
+                 "ArgumentTypeError"}
+
+
+def _fields(template: str) -> set[str]:
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_entry_has_both_languages_with_the_same_fields(key: str) -> None:
+    chinese, english = CATALOGUE[key]
+    assert chinese.strip() and english.strip(), key
+    assert _fields(chinese) == _fields(english), key
+
+
+def test_labels_and_messages_share_no_key() -> None:
+    assert not set(LABELS) & set(MESSAGES)
+
+
+def _literal(node: ast.expr) -> bool:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return bool(node.value.strip())
+    if isinstance(node, ast.JoinedStr):
+        return any(isinstance(v, ast.Constant) and str(v.value).strip(" :;,/()") for v in node.values)
+    if isinstance(node, ast.BinOp):
+        return _literal(node.left) or _literal(node.right)
+    if isinstance(node, ast.IfExp):
+        return _literal(node.body) or _literal(node.orelse)
+    return False
+
+
+def _name(node: ast.expr) -> str:
+    return node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else ""
+
+
+def _literal_messages(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name = _name(node.func)
+            # Problem(file, line, column, pointer, severity, rule, message, hint): only the last two are words
+            words = node.args[6:] if name == "Problem" else node.args if name in MESSAGE_CALLS | {"print"} else []
+            words += [k.value for k in node.keywords if k.arg in ("message", "hint")]
+            found += [f"{path.name}:{node.lineno} {name}(...)" for a in words if _literal(a)]
+    return found
+
+
+@pytest.mark.parametrize("module", CONVERTED)
+def test_converted_modules_say_nothing_outside_the_catalogue(module: str) -> None:
+    assert _literal_messages(REPO / module) == []
+
+
+def test_the_scan_sees_a_literal_message(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text('raise UsageError(f"{path}: no such file")\nProblem(f, 1, 1, "", "error", "r", message="x")\n'
+                      'raise UsageError(message("cli_no_such_path", path=path))\n', encoding="utf-8")
+    assert len(_literal_messages(sample)) == 2
+
+
+def test_language_precedence(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    assert choose_language() == "zh"
+    assert choose_language(configured="en") == "en"
+    monkeypatch.setenv("HANDOVER_LANG", "zh_CN.UTF-8")
+    assert choose_language(configured="en") == "zh"
+    assert choose_language("en", configured="zh") == "en"
+    monkeypatch.setenv("HANDOVER_LANG", "fr")  # unknown: the next source decides
+    assert choose_language(configured="en") == "en"
+
+
+def test_message_follows_the_language_in_use() -> None:
+    with use_language("zh"):
+        assert current_language() == "zh"
+        assert message("cli_no_such_path", path="a.yaml") == "a.yaml：没有这个文件或文件夹"
+        with use_language("en"):
+            assert message("cli_no_such_path", path="a.yaml") == "a.yaml: no such file or folder"
+        assert current_language() == "zh"
+    assert set(LANGUAGES) == {"zh", "en"}
+
+
+def test_chinese_is_the_default(cli: Callable[..., CliResult], project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    code, _, err = cli("status", "--person", "nobody", root=project)
+    assert code == 2 and "--person nobody：不在 handbook/people.yaml 里" in err
+
+
+def test_lang_option_beats_the_environment(cli: Callable[..., CliResult], project: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDOVER_LANG", "zh")
+    code, _, err = cli("--lang", "en", "status", "--person", "nobody", root=project)
+    assert code == 2 and "--person nobody: not in handbook/people.yaml" in err
+
+
+def test_the_project_setting_chooses_when_nothing_else_does(cli: Callable[..., CliResult], project: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8") if pyproject.exists() else ""
+    pyproject.write_text(text.replace("[tool.handover]\n", "[tool.handover]\nlanguage = \"en\"\n")
+                         if "[tool.handover]\n" in text else text + "\n[tool.handover]\nlanguage = \"en\"\n",
+                         encoding="utf-8")
+    code, _, err = cli("status", "--person", "nobody", root=project)
+    assert code == 2 and "not in handbook/people.yaml" in err
+    monkeypatch.setenv("HANDOVER_LANG", "zh")
+    assert "不在 handbook/people.yaml 里" in cli("status", "--person", "nobody", root=project)[2]
+
+
+def test_a_wrong_project_language_says_what_is_allowed(cli: Callable[..., CliResult], project: Path) -> None:
+    pyproject = project / "pyproject.toml"
+    text = pyproject.read_text(encoding="utf-8") if pyproject.exists() else ""
+    pyproject.write_text(text.replace("[tool.handover]\n", "[tool.handover]\nlanguage = \"fr\"\n")
+                         if "[tool.handover]\n" in text else text + "\n[tool.handover]\nlanguage = \"fr\"\n",
+                         encoding="utf-8")
+    code, _, err = cli("status", root=project)
+    assert code == 1 and "language must be \"zh\" (Chinese) or \"en\" (English), not 'fr'" in err
+
+
+def _say_nothing_found(_: int) -> tuple[int, str]:
+    return os.getpid(), message("cli_no_problems")
+
+
+def test_forked_workers_speak_the_command_language() -> None:
+    for language, words in (("zh", "没有发现问题"), ("en", "no problems found")):
+        with use_language(language):
+            said = ordered_map(_say_nothing_found, list(range(8)), jobs=2)
+        assert {text for _, text in said} == {words}
+        assert {pid for pid, _ in said} - {os.getpid()}, "the task ran in this process, not in forked workers"
+
+
+def test_check_speaks_chinese_by_default(cli: Callable[..., CliResult], project: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    code, out, _ = cli("check", "--jobs", "2", root=project)
+    assert code == 0
+    assert ": 警告：" in out and "    提示：" in out
+    assert out.strip().splitlines()[-1].startswith("0 个错误，")
+    code, out, _ = cli("--lang", "en", "check", root=project)
+    assert ": warning: " in out and out.strip().endswith("warning(s)")
+
+
+def test_usage_errors_of_actions_speak_chinese(cli: Callable[..., CliResult], project: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    code, _, err = cli("new", "--role", "sales", "--leaver", "nobody", root=project)
+    assert code == 2 and "不在 handbook/people.yaml 里：nobody" in err
+    code, _, err = cli("new", "--role", "sales", "--leaver", "nobody", "--last-day", "2026/12/31", root=project)
+    assert code == 2 and "请写成 年-月-日" in err
+
+
+def test_schema_problems_speak_chinese_in_forked_workers(cli: Callable[..., CliResult], project: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    handover = sorted((project / "handbook" / "handovers").glob("*.yaml"))[0]
+    handover.write_text(handover.read_text(encoding="utf-8") + "\nunknwon_key: 1\n", encoding="utf-8")
+    code, out, _ = cli("check", "--jobs", "2", root=project)
+    assert code == 1
+    assert "不认识的字段“unknwon_key”" in out and "提示：检查拼写；这里允许的字段有：" in out
+    code, out, _ = cli("--lang", "en", "check", "--jobs", "2", root=project)
+    assert "unknown field 'unknwon_key'" in out and "hint: check the spelling; fields allowed here:" in out
+
+
+def test_a_schema_problem_says_where_in_chinese_words(empty_project: Path, cli: Callable[..., CliResult],
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    path = "handbook/handovers/impossible-date.yaml"
+    shutil.copy2(CASES / "invalid" / "impossible-date.yaml", empty_project / path)
+    code, out, _ = cli("check", root=empty_project)
+    assert code == 1
+    assert f"{path}:33:10: 错误：第 1 个待办事项「发送续约报价」的截止日期：不是有效的日期（年-月-日） [schema-format]" in out
+    assert "    提示：写一个真实的日期，格式为 年-月-日，例如 2026-11-30" in out
