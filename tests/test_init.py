@@ -97,7 +97,7 @@ def test_mkdocs_yml_is_this_repositorys_site_with_the_companys_name(handbook: Pa
     assert made["site_name"] == f"{COMPANY} 交接知识库"
     assert made["theme"]["font"] is False and made["theme"]["name"] == "material"
     plugins = {next(iter(p)) if isinstance(p, dict) else p: p for p in made["plugins"]}
-    assert plugins["search"]["search"]["lang"] == ["zh", "en"] and "handover" in plugins
+    assert plugins["search"]["search"]["lang"] == ["zh"] and "handover" in plugins
     for key in ("docs_dir", "site_dir", "theme", "plugins", "markdown_extensions", "validation", "nav"):
         assert made[key] == ours[key], key
     guide = next(entry["指南"] for entry in made["nav"] if isinstance(entry, dict) and "指南" in entry)

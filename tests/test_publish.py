@@ -25,7 +25,7 @@ def test_unchanged_handbook_is_served_from_cache_and_any_edit_invalidates_it(pro
     first = site_content(Project.at(project), OPTIONS, cache)
     second = site_content(Project.at(project), OPTIONS, cache)
     assert (first.from_cache, second.from_cache) == (False, True)
-    assert second.pages == first.pages and second.search_words == first.search_words
+    assert second.pages == first.pages and second.search == first.search
     assert site_content(Project.at(project), SiteOptions("en", "all-staff", OPTIONS.today), cache).from_cache is False
 
     handover = project / "handbook" / "handovers" / "2026-11-chenjing-sales.yaml"

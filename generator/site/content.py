@@ -1,7 +1,7 @@
 """Everything the site needs from the handbook, computed once and reused while nothing changed.
 
 ``site_content`` is what any site engine calls: it validates, renders and returns pages plus
-the words search should keep whole. The result is cached as JSON (never pickle: the cache
+what search finds each page by (``search.SearchFacts``). The result is cached as JSON (never pickle: the cache
 folder is not trusted) under a fingerprint of every input, so rebuilding an unchanged handbook
 costs one hash of its files.
 """
@@ -16,29 +16,29 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import __version__
-from ..errors import ValidationFailed
 from ..audit.history import open_repository
+from ..audit.repository import audit_json
 from ..config import load_signoff_config
+from ..errors import ValidationFailed
 from ..output.incomplete import table_as_csv
-from ..session import Session
-from ..track.reports import incomplete_items
 from ..problems import Problem, has_errors
 from ..project import HANDOVER_SUFFIXES, Project
 from ..render.labels import incomplete_table
 from ..render.pages import SiteOptions, display_names, render_site
-from ..audit.repository import audit_json
-from ..model.views import customers
+from ..session import Session
+from ..track.reports import incomplete_items
+from .search import SearchFacts, search_facts
 
 AUDIT_FILE = "audit.json"
 INCOMPLETE_CSV = "reports/incomplete.csv"
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 
 
 @dataclass(frozen=True)
 class SiteContent:
     pages: dict[str, str]
-    search_words: tuple[str, ...]
+    search: SearchFacts
     warnings: tuple[Problem, ...] = ()
     from_cache: bool = False
 
@@ -76,8 +76,8 @@ def fingerprint(project: Project, options: SiteOptions) -> str:
 def _load(cache_file: Path) -> SiteContent | None:
     try:
         data = json.loads(cache_file.read_text(encoding="utf-8"))
-        pages, words, warnings = data["pages"], data["search_words"], data["warnings"]
-        return SiteContent({str(k): str(v) for k, v in pages.items()}, tuple(map(str, words)),
+        pages, search, warnings = data["pages"], data["search"], data["warnings"]
+        return SiteContent({str(k): str(v) for k, v in pages.items()}, SearchFacts.from_json(search),
                            tuple(Problem(**w) for w in warnings), from_cache=True)
     except (OSError, ValueError, KeyError, TypeError):
         return None  # missing or damaged: simply rebuild
@@ -87,7 +87,7 @@ def _save(cache_file: Path, content: SiteContent) -> None:
     cache_file.parent.mkdir(parents=True, exist_ok=True)
     for old in cache_file.parent.glob("site-*.json"):
         old.unlink(missing_ok=True)
-    payload = {"pages": content.pages, "search_words": content.search_words,
+    payload = {"pages": content.pages, "search": content.search.as_json(),
                "warnings": [w.as_dict() for w in content.warnings]}
     handle, temporary = tempfile.mkstemp(dir=cache_file.parent, suffix=".tmp")
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -96,7 +96,7 @@ def _save(cache_file: Path, content: SiteContent) -> None:
 
 
 def site_content(project: Project, options: SiteOptions, cache_dir: Path | None = None) -> SiteContent:
-    """Pages and search words for the site; raises ValidationFailed if the handbook has errors."""
+    """Pages and search facts for the site; raises ValidationFailed if the handbook has errors."""
     cache_file = cache_dir / f"site-{fingerprint(project, options)}.json" if cache_dir else None
     if cache_file is not None and (cached := _load(cache_file)) is not None:
         return cached
@@ -106,8 +106,6 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
     if has_errors(result.problems) or result.handbook is None:
         raise ValidationFailed(result.problems)
     handbook = result.handbook
-    words = sorted({entry.name for entry in customers(handbook).values()}
-                   | {person.name for person in handbook.roster.people.values()})
     audits = session.audits(handbook)
     pages = render_site(handbook, options, audits, session.calendar, jobs=None)
     # The site's CSV speaks the site's language (headers, sections, statuses, names); the CLI's stays raw.
@@ -115,7 +113,7 @@ def site_content(project: Project, options: SiteOptions, cache_dir: Path | None 
     pages[INCOMPLETE_CSV] = table_as_csv(*incomplete_table(handbook, rows, options.language,
                                                            display_names(handbook, options.language)))
     pages[AUDIT_FILE] = audit_json(handbook, audits, session.history.head)
-    content = SiteContent(pages, tuple(words), result.problems)
+    content = SiteContent(pages, search_facts(handbook, options.language), result.problems)
     if cache_file is not None:
         with contextlib.suppress(OSError):  # a read-only checkout still builds, just without the cache
             _save(cache_file, content)

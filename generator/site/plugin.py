@@ -13,7 +13,7 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from ..config import load_company
@@ -23,13 +23,10 @@ from ..output.problems import text_report
 from ..problems import Problem
 from ..project import HANDOVER_SUFFIXES, Project, ignored_folder
 from ..render.pages import AUDIENCES, SiteOptions
-from ..site import layout, serve_errors
+from ..site import layout, search, serve_errors
 from ..site.content import SiteContent, site_content
 
 log = logging.getLogger("mkdocs.plugins.handover")
-
-# The words this process has added to jieba's global dictionary.
-_TAUGHT: set[str] = set()
 
 
 class HandoverPluginConfig(Config):
@@ -52,6 +49,7 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
         self.serving = False
         self.errors: tuple[Problem, ...] = ()  # while serving: what the browser is shown
         self.last_good: SiteContent | None = None
+        self.search_docs: dict[str, list[dict[str, Any]]] = {}  # by page: the entries we index it by
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having on_startup keeps this object across the rebuilds of one 'serve' (MkDocs' rule), so the
@@ -83,7 +81,6 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
         self.errors, self.last_good = (), self.content
         if self.content.warnings:
             log.info("handbook warnings (run 'handover check' for details):\n%s", text_report(self.content.warnings))
-        self._teach_search_words(self.content.search_words)
         return config
 
     def _cache_dir(self) -> Path | None:
@@ -94,25 +91,6 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
             return ignored_folder(self.project.root / ".cache" / "handover")
         except OSError:
             return None  # a read-only checkout still builds, just without the cache
-
-    @staticmethod
-    def _teach_search_words(words: tuple[str, ...]) -> None:
-        """Customer and people names become single search tokens (Material segments with jieba).
-
-        jieba's dictionary is global to the process and ``serve`` rebuilds many times: teach only the
-        words not taught yet, and forget the ones the handbook no longer has.
-        """
-        import jieba
-
-        jieba.setLogLevel(logging.WARNING)
-        wanted = set(words)
-        for word in sorted(_TAUGHT - wanted):
-            jieba.del_word(word)
-        for word in words:
-            if word not in _TAUGHT:
-                jieba.add_word(word)
-        _TAUGHT.clear()
-        _TAUGHT.update(wanted)
 
     def _today(self) -> dt.date:
         if not self.config.today:
@@ -157,12 +135,32 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
         docs = Path(config.docs_dir)
         missing = {uri for uri in serve_errors.nav_pages(config.nav) if not (docs / uri).is_file()} | {"index.md"}
         pages = serve_errors.error_pages(sorted(missing), self.config.language, sum(p.is_error for p in problems))
-        self.content = SiteContent(pages, ())
+        self.content = SiteContent(pages, search.SearchFacts())
+
+    def on_pre_build(self, *, config: Any) -> None:
+        self.search_docs = {}
 
     def on_page_content(self, html: str, page: Any, config: Any, files: Any) -> str:
+        self._index_page(page, html)
         if not self.errors:
             return html
         return serve_errors.banner(self.errors, self.config.language, stale=self.last_good is not None) + html
+
+    def _index_page(self, page: Any, html: str) -> None:
+        """The pages we generate are indexed here, from the handbook's data; Material leaves them out."""
+        if self.content is None or page.file.src_uri not in self.content.pages:
+            return  # a page written by hand: Material indexes it, write_index rewrites its entries
+        if (page.meta.get("search") or {}).get("exclude"):
+            return  # a page that asks to stay out of search (a handover's certificate repeats its handover page)
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+        self.search_docs[page.url] = search.page_documents(self.content.search, page.file.src_uri, page.url,
+                                                           page.title or "", page.toc, html)
+
+    @event_priority(-100)  # after Material's search plugin has written its index
+    def on_post_build(self, *, config: Any) -> None:
+        index = Path(config.site_dir) / search.INDEX
+        if index.is_file():
+            search.write_index(Path(config.site_dir), [d for docs in self.search_docs.values() for d in docs])
 
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
         if self.project is not None:
