@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from ..i18n import message
 from ..load.document import Document
 from ..load.schemas import Field
 from ..problems import Problem
@@ -43,9 +44,8 @@ def date_mistake(value: str) -> tuple[str, str] | None:
     try:
         dt.date(year, month, day)
     except ValueError:
-        return f"'{value}' is not a date written as YYYY-MM-DD, and {shown} does not exist", \
-            "write a real calendar date as YYYY-MM-DD, e.g. 2026-11-30"
-    return f"'{value}' is not written as YYYY-MM-DD", f"write it as {shown}"
+        return message("date_no_such_day", value=value, shown=shown), message("hint_format_date")
+    return message("date_not_iso", value=value), message("hint_write_date_as", shown=shown)
 
 
 def recognise(doc: Document, tree: Field, problems: list[Problem], context: RuleContext | None) -> list[Problem]:

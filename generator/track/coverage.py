@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import message
 from ..load.document import Document
 from ..load.schemas import values_at
 from ..model.handbook import Handover, Roster
@@ -112,7 +113,8 @@ def _person(roster: Roster | None, person_id: str) -> str:
 
 
 def _received_from(grant: Grant, roster: Roster | None) -> str:
-    return f"{_person(roster, grant.handover.leaver)} handed it to you in {grant.handover.file}, last day {grant.day}"
+    return message("coverage_received_from", person=_person(roster, grant.handover.leaver), file=grant.handover.file,
+                   day=grant.day)
 
 
 def coverage_problems(documents: Sequence[tuple[Handover, Document]], roster: Roster | None) -> list[Problem]:
@@ -144,17 +146,13 @@ def coverage_problems(documents: Sequence[tuple[Handover, Document]], roster: Ro
 
 def _customer_missing(doc: Document, pointer: str, grant: Grant, roster: Roster | None, has_section: bool) -> Problem:
     customer_id = grant.key[0]
-    where = "add it to this file's customers with its successor, or " if has_section else ""
+    where = message("hint_coverage_add_customer") if has_section else ""
     return Problem(doc.path, *doc.position(pointer, key=True), pointer, "warning", "coverage-customer-missing",
-                   f"customer {grant.label} is still yours ({_received_from(grant, roster)}), "
-                   "but this handover does not mention it",
-                   f"{where}list it with the reason under not_handed_over: customers: "
-                   f"- {{customer_id: \"{customer_id}\", reason: …}}")
+                   message("coverage_customer_missing", label=grant.label, received=_received_from(grant, roster)),
+                   message("hint_coverage_customer_missing", where=where, customer_id=customer_id))
 
 
 def _access_missing(doc: Document, pointer: str, grant: Grant, roster: Roster | None) -> Problem:
     return Problem(doc.path, *doc.position(pointer, key=True), pointer, "warning", "coverage-access-missing",
-                   f"account {grant.label} is still yours ({_received_from(grant, roster)}), "
-                   "but this handover does not mention it",
-                   "add it to this file's access (transfer it to a successor or revoke it), or list it with the reason "
-                   "under not_handed_over: access: - {system: …, account: …, reason: …}")
+                   message("coverage_access_missing", label=grant.label, received=_received_from(grant, roster)),
+                   message("hint_coverage_access_missing"))

@@ -10,6 +10,7 @@ from typing import Any
 
 from ..audit.signoffs import SIGNED, STALE, HandoverAudit
 from ..config import PolicyConfig
+from ..i18n import message
 from ..load.document import Document
 from ..model.handbook import Handover
 from ..model.views import customer_items
@@ -17,8 +18,8 @@ from ..problems import Problem
 from ..track.workdays import WorkCalendar
 
 
-def _warn(doc: Document, pointer: str, rule: str, message: str, hint: str) -> Problem:
-    return Problem(doc.path, *doc.position(pointer), pointer, "warning", rule, message, hint)
+def _warn(doc: Document, pointer: str, rule: str, said: str, hint: str) -> Problem:
+    return Problem(doc.path, *doc.position(pointer), pointer, "warning", rule, said, hint)
 
 
 def _date(value: Any) -> dt.date | None:
@@ -30,22 +31,21 @@ def notice_problems(handover: Handover, doc: Document, policy: PolicyConfig, cal
     notice_days = (handover.last_day - handover.notice_date).days
     if policy.min_notice_days and notice_days < policy.min_notice_days:
         problems.append(_warn(doc, "/last_day", "policy-short-notice",
-                              f"only {notice_days} days between notice and last day (policy: {policy.min_notice_days})",
-                              "agree the handover plan with HR now; the checklist will be tight"))
+                              message("policy_short_notice", days=notice_days, minimum=policy.min_notice_days),
+                              message("hint_policy_short_notice")))
     transition = handover.data.get("transition")
     if not isinstance(transition, dict):
         if policy.require_transition:
-            problems.append(_warn(doc, "/last_day", "policy-no-transition", "no transition period",
-                                  "add 'transition: {start: …, end: …}' so leaver and successor serve customers together"))
+            problems.append(_warn(doc, "/last_day", "policy-no-transition", message("policy_no_transition"),
+                                  message("hint_policy_no_transition")))
         return problems
     start = _date(transition.get("start"))
     if start is not None and policy.min_handover_working_days:
         days = calendar.between(start, handover.last_day)
         if days < policy.min_handover_working_days:
             problems.append(_warn(doc, "/transition/start", "policy-late-start",
-                                  f"the handover starts only {days} working days before the last day "
-                                  f"(policy: {policy.min_handover_working_days})",
-                                  "start the transition earlier, or move the last day with HR"))
+                                  message("policy_late_start", days=days, minimum=policy.min_handover_working_days),
+                                  message("hint_policy_late_start")))
     return problems
 
 
@@ -63,10 +63,11 @@ def signoff_problems(handover: Handover, doc: Document, audit: HandoverAudit, po
         mine = next((s for s in audit.signoffs if s.party and s.role == "successor" and s.person == person), None)
         confirmed = _date(mine.at[:10]) if mine is not None and mine.state in (SIGNED, STALE) and mine.at else None
         if (confirmed is None and today > deadline) or (confirmed is not None and confirmed > deadline):
-            how = f"confirmed on {confirmed}" if confirmed else "has not confirmed"
+            how = message("policy_confirmed_on", date=confirmed) if confirmed else message("policy_not_confirmed")
             problems.append(_warn(doc, f"/successors/{index}", "policy-successor-late",
-                                  f"{person} {how}; the leaver signed on {leaver.at[:10]}, due by {deadline}",
-                                  f"{person} should review and sign: handover sign --as successor {handover.file}"))
+                                  message("policy_successor_late", person=person, how=how, signed=leaver.at[:10],
+                                          deadline=deadline),
+                                  message("hint_policy_successor_late", person=person, file=handover.file)))
     return problems
 
 
@@ -80,15 +81,15 @@ def customer_problems(handover: Handover, doc: Document, policy: PolicyConfig, c
         name = item.get("name", item.get("id"))
         if policy.require_customer_confirmation and item.get("handover_confirmed_by_customer") is not True:
             problems.append(_warn(doc, index_pointer, "policy-customer-unconfirmed",
-                                  f"key customer {name} has not confirmed the new contact",
-                                  "arrange the joint visit or call; set handover_confirmed_by_customer: true once confirmed"))
+                                  message("policy_customer_unconfirmed", name=name),
+                                  message("hint_policy_customer_unconfirmed")))
         if policy.key_customer_contact_working_days:
             contacted = _date(item.get("successor_contacted"))
             if (contacted is None and today > contact_by) or (contacted is not None and contacted > contact_by):
-                how = f"first contacted on {contacted}" if contacted else "not contacted yet"
+                how = message("policy_contacted_on", date=contacted) if contacted else message("policy_not_contacted")
                 problems.append(_warn(doc, index_pointer, "policy-customer-not-contacted",
-                                      f"key customer {name}: {how}; due by {contact_by}",
-                                      "the successor should contact the customer and record successor_contacted"))
+                                      message("policy_customer_not_contacted", name=name, how=how, deadline=contact_by),
+                                      message("hint_policy_customer_not_contacted")))
     return problems
 
 
