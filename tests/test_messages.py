@@ -22,7 +22,7 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/actions/sign.py", "generator/actions/codeowners.py", "generator/output/problems.py",
              "generator/output/status.py", "generator/output/reminders.py", "generator/site/build.py",
              "generator/check/schema.py", "generator/check/mistakes.py", "generator/track/policy.py",
-             "generator/track/coverage.py"]
+             "generator/track/coverage.py", "generator/load/document.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -66,6 +66,7 @@ def _literal_messages(path: Path) -> list[str]:
             name = _name(node.func)
             # Problem(file, line, column, pointer, severity, rule, message, hint): only the last two are words
             words = node.args[6:] if name == "Problem" else node.args if name in MESSAGE_CALLS | {"print"} else []
+            words = node.args[3:] if name in ("problem", "refuse") else words  # the loader's (mark, pointer, rule, ...)
             words += [k.value for k in node.keywords if k.arg in ("message", "hint")]
             found += [f"{path.name}:{node.lineno} {name}(...)" for a in words if _literal(a)]
     return found

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from ..i18n import message
 from ..problems import Problem
 
 try:  # the C parser is what makes loading thousands of files fast
@@ -135,26 +136,21 @@ class _Builder:
     def check_node(self, event: Any, pointer: str, depth: int) -> None:
         if self.nodes > MAX_NODES:
             raise self.refuse(event.start_mark, pointer, "yaml-too-large",
-                              f"more than {MAX_NODES} values in one file",
-                              "split the content into several handover files")
+                              message("yaml_too_large", most=MAX_NODES), message("hint_yaml_too_large"))
         if depth > MAX_DEPTH:
             raise self.refuse(event.start_mark, pointer, "yaml-too-deep",
-                              f"nesting deeper than {MAX_DEPTH} levels",
-                              "flatten the structure; handover files need only a few levels")
+                              message("yaml_too_deep", most=MAX_DEPTH), message("hint_yaml_too_deep"))
         if getattr(event, "anchor", None) is not None:
             self.problem(event.start_mark, pointer, "yaml-anchor",
-                         f"anchor '&{event.anchor}' is not allowed",
-                         "write the content out in full; anchors and aliases hide what a reviewer signs")
+                         message("yaml_anchor", anchor=event.anchor), message("hint_yaml_anchor"))
         tag = getattr(event, "tag", None)
         if tag is not None:
-            self.problem(event.start_mark, pointer, "yaml-tag", f"tag '{tag}' is not allowed",
-                         "remove the tag; quote the value if it must stay text")
+            self.problem(event.start_mark, pointer, "yaml-tag", message("yaml_tag", tag=tag), message("hint_yaml_tag"))
 
     def build(self, events: Iterator[Any], first: Any, pointer: str, depth: int) -> Any:
         if isinstance(first, yaml.AliasEvent):
             raise self.refuse(first.start_mark, pointer, "yaml-alias",
-                              f"alias '*{first.anchor}' is not allowed",
-                              "write the content out in full instead of referring to an anchor")
+                              message("yaml_alias", anchor=first.anchor), message("hint_yaml_alias"))
         self.nodes += 1
         if (self.nodes > MAX_NODES or depth > MAX_DEPTH  # one test per node; the details only when it fails
                 or getattr(first, "anchor", None) is not None or getattr(first, "tag", None) is not None):
@@ -170,7 +166,7 @@ class _Builder:
                 items.append(self.build(events, event, f"{pointer}/{len(items)}", depth + 1))
         if isinstance(first, yaml.MappingStartEvent):
             return self.mapping(events, pointer, depth)
-        raise self.refuse(first.start_mark, pointer, "yaml-syntax", "unexpected YAML structure")
+        raise self.refuse(first.start_mark, pointer, "yaml-syntax", message("yaml_unexpected_structure"))
 
     def mapping(self, events: Iterator[Any], pointer: str, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -180,33 +176,28 @@ class _Builder:
             if not isinstance(key_event, yaml.ScalarEvent):
                 if isinstance(key_event, yaml.AliasEvent):
                     raise self.refuse(key_event.start_mark, pointer, "yaml-alias",
-                                      f"alias '*{key_event.anchor}' is not allowed",
-                                      "write the key out in full")
+                                      message("yaml_alias", anchor=key_event.anchor), message("hint_yaml_alias_key"))
                 raise self.refuse(key_event.start_mark, pointer, "yaml-complex-key",
-                                  "a key must be plain text, not a list or mapping",
-                                  "use a simple name before the colon")
+                                  message("yaml_complex_key"), message("hint_yaml_complex_key"))
             key = key_event.value
             child = pointer_join(pointer, key) if "~" in key or "/" in key else f"{pointer}/{key}"
             key_mark: Any = key_event.start_mark  # libyaml always marks events it produced
             merge = key == "<<" and not key_event.style
             if merge:
-                self.problem(key_mark, child, "yaml-merge-key", "merge keys ('<<') are not allowed",
-                             "write the merged fields out in full")
+                self.problem(key_mark, child, "yaml-merge-key", message("yaml_merge_key"), message("hint_yaml_merge_key"))
             if key_event.tag is not None or key_event.anchor is not None:
-                self.problem(key_mark, child, "yaml-tag", "a key may not carry a tag or anchor",
-                             "remove the tag or anchor from the key")
+                self.problem(key_mark, child, "yaml-tag", message("yaml_key_tag"), message("hint_yaml_key_tag"))
             value = self.build(events, next(events), child, depth + 1)
             if merge:
                 continue  # reported; keeping it would add a second, misleading "unknown field"
             if key in result:
                 first_line = self.key_positions[child][0]
                 self.problem(key_mark, child, "yaml-duplicate-key",
-                             f"duplicate key '{key}' (first defined on line {first_line})",
-                             "remove one of them; YAML would silently keep only the last")
+                             message("yaml_duplicate_key", key=key, line=first_line), message("hint_yaml_duplicate_key"))
                 continue
             self.key_positions[child] = (key_mark.line + 1, key_mark.column + 1)
             result[key] = value
-        raise _Refused(Problem(self.path, 1, 1, pointer, "error", "yaml-syntax", "unexpected end of mapping"))
+        raise _Refused(Problem(self.path, 1, 1, pointer, "error", "yaml-syntax", message("yaml_end_of_mapping")))
 
     def scalar(self, event: Any, pointer: str) -> Any:
         text: str = event.value
@@ -241,8 +232,7 @@ class _Builder:
 
     def ambiguous(self, event: Any, pointer: str, text: str, would_be: str) -> None:
         self.problem(event.start_mark, pointer, "yaml-ambiguous-number",
-                     f"'{text}' would be read as the number {would_be}",
-                     f'quote it to keep it exactly as written: "{text}"')
+                     message("yaml_ambiguous_number", text=text, number=would_be), message("hint_yaml_quote", text=text))
 
 
 def _position_of_offset(raw: bytes, offset: int) -> Position:
@@ -255,15 +245,13 @@ def _position_of_offset(raw: bytes, offset: int) -> Position:
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_BYTES:
         return None, [Problem(path, 1, 1, "", "error", "file-too-large",
-                              f"file is {len(raw)} bytes; the limit is {MAX_BYTES}",
-                              "split it, and keep attachments out of handover files")]
+                              message("file_too_large", size=len(raw), most=MAX_BYTES), message("hint_file_too_large"))]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line, column = _position_of_offset(raw, exc.start)
         return None, [Problem(path, line, column, "", "error", "encoding",
-                              "the file is not valid UTF-8",
-                              "save the file as UTF-8 (most editors: 'Save with encoding')")]
+                              message("file_encoding"), message("hint_file_encoding"))]
 
 
 def parse(text: str, path: str) -> tuple[Document | None, list[Problem]]:
@@ -288,16 +276,14 @@ def _parse(text: str, path: str) -> tuple[Document | None, list[Problem], Positi
                 documents += 1
                 if documents > 1:
                     raise builder.refuse(event.start_mark, "", "yaml-multiple-documents",
-                                         "more than one YAML document in the file",
-                                         "remove the '---' separator; one handover per file")
+                                         message("yaml_multiple_documents"), message("hint_yaml_multiple_documents"))
                 data = builder.build(events, next(events), "", 0)
     except _Refused as refused:
         return None, [*builder.problems, refused.problem], None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or str(exc)
-        stopped = builder.problem(mark, "", "yaml-syntax", f"YAML syntax error: {what}",
-                                  "check indentation, colons and quotes on this line and the one above")
+        stopped = builder.problem(mark, "", "yaml-syntax", message("yaml_syntax", what=what), message("hint_yaml_syntax"))
         return None, builder.problems, (stopped.line, stopped.column)
     except yaml.YAMLError as exc:  # reader errors: control characters and the like
         mark = getattr(exc, "position", None)
@@ -306,8 +292,8 @@ def _parse(text: str, path: str) -> tuple[Document | None, list[Problem], Positi
             before = text[:mark]
             line, column = before.count("\n") + 1, mark - (before.rfind("\n") + 1) + 1
         builder.problems.append(Problem(path, line, column, "", "error", "yaml-syntax",
-                                        f"unreadable YAML: {getattr(exc, 'reason', exc)}",
-                                        "remove control characters; save the file as plain UTF-8 text"))
+                                        message("yaml_unreadable", reason=getattr(exc, "reason", exc)),
+                                        message("hint_yaml_unreadable")))
         return None, builder.problems, None
     finally:
         loader.dispose()
@@ -344,7 +330,8 @@ class _Mistake:
         """The problem, its hint showing the line ``repaired`` (with every mistake on it corrected)."""
         # Without a pointer the schema cannot tell whether the value is restricted, so the hint leaves it out.
         shown = repaired.rstrip() if pointer else self.corrected[:self.shown] + "…"
-        return Problem(path, self.line, self.column, pointer, "error", self.rule, self.message, f'{self.advice}: "{shown}"')
+        return Problem(path, self.line, self.column, pointer, "error", self.rule, self.message,
+                       message("hint_with_line", advice=self.advice, line=shown))
 
 
 def _indentation(lines: list[str], index: int, indent: str) -> str:
@@ -371,20 +358,19 @@ def _mistake_on(lines: list[str], index: int) -> _Mistake | None:
         corrected = spaces + items + line[start:]
         shown = len(spaces + items)
         if "\t" in line[:start]:
-            return _Mistake(index + 1, typed[0] + 1, rule="yaml-tab", message="the line is indented with a tab; YAML allows only spaces",
-                            advice="indent with spaces instead", corrected=corrected, shown=shown, start=start)
-        return _Mistake(index + 1, typed[0] + 1, rule="yaml-full-width",
-                        message="the line is indented with full-width spaces (U+3000); YAML allows only ASCII spaces",
-                        advice="indent with ASCII spaces instead", corrected=corrected, shown=shown, start=start)
+            return _Mistake(index + 1, typed[0] + 1, rule="yaml-tab", message=message("withheld_tab"),
+                            advice=message("hint_tab"), corrected=corrected, shown=shown, start=start)
+        return _Mistake(index + 1, typed[0] + 1, rule="yaml-full-width", message=message("yaml_full_width_indent"),
+                        advice=message("hint_full_width_indent"), corrected=corrected, shown=shown, start=start)
     found = _KEY_THEN_COLON.match(line, start)
     if found is None:
         return None
     key, head = found.group("key"), line[:found.start("colon")].rstrip(" ")
     if found.group("colon").startswith("\uff1a"):
-        column, message = found.start("colon"), f"'{key}' is followed by a full-width colon '\uff1a'; YAML needs ':' and a space"
+        column, said = found.start("colon"), message("yaml_full_width_colon", key=key)
     else:
-        column, message = found.start("colon") + 1, f"a full-width space (U+3000) follows '{key}:'; YAML needs an ASCII space"
-    return _Mistake(index + 1, column + 1, rule="yaml-full-width", message=message, advice="write an ASCII colon and a space",
+        column, said = found.start("colon") + 1, message("yaml_full_width_space", key=key)
+    return _Mistake(index + 1, column + 1, rule="yaml-full-width", message=said, advice=message("hint_full_width_colon"),
                     corrected=f"{head}: {line[found.end('colon'):]}", shown=len(head) + 2, start=start, key=key)
 
 
@@ -450,8 +436,8 @@ def read_text(file: Path, display: str | None = None) -> tuple[str | None, list[
         with file.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return None, [Problem(shown, 1, 1, "", "error", "unreadable", f"cannot read the file: {exc.strerror}",
-                              "check that the file exists and is readable")]
+        return None, [Problem(shown, 1, 1, "", "error", "unreadable", message("file_unreadable", error=exc.strerror),
+                              message("hint_file_unreadable"))]
     return decode(raw, shown)
 
 
