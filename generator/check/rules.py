@@ -17,9 +17,10 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..config import SecurityConfig
+from ..i18n import current_language, message
 from ..load.characters import REFUSED, REFUSED_IN_A_LINE
 from ..load.document import Document, pointer_join
-from ..load.schemas import Field, FieldPaths, Role, values_at
+from ..load.schemas import Field, FieldPaths, Role, localized, values_at
 from ..problems import Problem
 from .registry import checks_for, rule
 from .schema import _dotted as dotted
@@ -95,11 +96,10 @@ def credential_scheme(subject: Subject) -> Iterator[Problem]:
         scheme = value.split("://", 1)[0].lower() if isinstance(value, str) else ""
         if scheme not in schemes:
             allowed = ", ".join(f"{s}://" for s in schemes)
-            yield credential_scheme.problem(subject.doc, pointer, f"'{scheme}://' is not a password manager this company uses",
-                                            f"store the credential in one of: {allowed} and reference it here")
+            yield credential_scheme.problem(subject.doc, pointer, message("rule_credential_scheme", scheme=scheme),
+                                            message("hint_credential_scheme", allowed=allowed))
 
 
-_RETENTION_HINT = "purge the file from git history and republish, as the guide page guide/security.md explains"
 
 
 def _retention_days(subject: Subject) -> tuple[str, int] | None:
@@ -122,8 +122,8 @@ def retention_expired(subject: Subject) -> Iterator[Problem]:
     """
     left = _retention_days(subject)
     if left is not None and left[1] < 0:
-        yield retention_expired.problem(subject.doc, "/retain_until", f"kept past its retention date {left[0]}",
-                                        _RETENTION_HINT)
+        yield retention_expired.problem(subject.doc, "/retain_until", message("rule_retention_expired", date=left[0]),
+                                        message("hint_retention"))
 
 
 @rule("retention-due", "warning", "handover", "handover")
@@ -138,8 +138,8 @@ def retention_due(subject: Subject) -> Iterator[Problem]:
     """
     left = _retention_days(subject)
     if left is not None and 0 <= left[1] <= RETENTION_WARNING_DAYS:
-        yield retention_due.problem(subject.doc, "/retain_until", f"its retention ends on {left[0]}, in {left[1]} days",
-                                    _RETENTION_HINT)
+        yield retention_due.problem(subject.doc, "/retain_until", message("rule_retention_due", date=left[0], days=left[1]),
+                                    message("hint_retention"))
 
 
 def _comparable(text: str) -> str:
@@ -171,12 +171,11 @@ def person_mistake(value: str, context: RuleContext) -> tuple[str, str] | None:
     is_name, ids = meant_people(value, context)
     shown = value if len(value) <= 40 else value[:40] + "…"
     if ids:
-        guess = " or ".join(who(person, context) for person in ids)
+        guess = message("or_joiner").join(who(person, context) for person in ids)
         if is_name:
-            return f"'{shown}' is a name; people are written by their id in handbook/people.yaml", f"did you mean {guess}?"
-        return f"'{shown}' is not in the roster", f"did you mean {guess}?"
-    return (f"'{shown}' is not in the roster",
-            "write the person's id from handbook/people.yaml (such as zhangwei, not the name), or add the person there first")
+            return message("rule_person_is_name", value=shown), message("hint_did_you_mean", guess=guess)
+        return message("rule_person_unknown", value=shown), message("hint_did_you_mean", guess=guess)
+    return message("rule_person_unknown", value=shown), message("hint_person_id")
 
 
 @rule("unknown-person", "error", "handover", "handover", "roster")
@@ -212,13 +211,14 @@ def parties_distinct(subject: Subject) -> Iterator[Problem]:
     data = subject.data
     leaver, manager = data.get("leaver"), data.get("manager")
     if leaver is not None and leaver == manager:
-        yield parties_distinct.problem(subject.doc, "/manager", "the manager is the leaver",
-                                       "the approving manager must be someone other than the leaver")
+        yield parties_distinct.problem(subject.doc, "/manager", message("rule_manager_is_leaver"),
+                                       message("hint_manager_is_leaver"))
     for index, successor in enumerate(data.get("successors") or []):
         if successor in (leaver, manager):
-            who = "leaver" if successor == leaver else "manager"
-            yield parties_distinct.problem(subject.doc, f"/successors/{index}", f"the successor '{successor}' is also the {who}",
-                                           "leaver, successors and manager must be different people")
+            who = message("party_leaver" if successor == leaver else "party_manager")
+            yield parties_distinct.problem(subject.doc, f"/successors/{index}",
+                                           message("rule_successor_is_also", successor=successor, who=who),
+                                           message("new_same_person"))
 
 
 def _transition(data: dict[str, Any]) -> tuple[Any, Any]:
@@ -238,12 +238,12 @@ def date_order(subject: Subject) -> Iterator[Problem]:
     """
     notice, last = subject.data.get("notice_date"), subject.data.get("last_day")
     if isinstance(notice, str) and isinstance(last, str) and last < notice:
-        yield date_order.problem(subject.doc, "/last_day", f"last day {last} is before the notice date {notice}",
-                                 "check both dates; the last working day comes after giving notice")
+        yield date_order.problem(subject.doc, "/last_day", message("rule_last_day_before_notice", last=last, notice=notice),
+                                 message("hint_last_day_before_notice"))
     start, end = _transition(subject.data)
     if isinstance(start, str) and isinstance(end, str) and end < start:
-        yield date_order.problem(subject.doc, "/transition/end", f"the transition ends ({end}) before it starts ({start})",
-                                 "swap or fix the dates")
+        yield date_order.problem(subject.doc, "/transition/end", message("rule_transition_backwards", start=start, end=end),
+                                 message("hint_transition_backwards"))
 
 
 @rule("transition-after-last-day", "warning", "handover", "handover")
@@ -259,8 +259,9 @@ def transition_after_last_day(subject: Subject) -> Iterator[Problem]:
     _, end = _transition(subject.data)
     last = subject.data.get("last_day")
     if isinstance(end, str) and isinstance(last, str) and end > last:
-        yield transition_after_last_day.problem(subject.doc, "/transition/end", f"the transition ends {end}, after the last day {last}",
-                                                "co-service needs the leaver: end the transition on or before the last day")
+        yield transition_after_last_day.problem(subject.doc, "/transition/end",
+                                                message("rule_transition_after_last_day", end=end, last=last),
+                                                message("hint_transition_after_last_day"))
 
 
 @rule("duplicate-id", "error", "handover", "handover", "roster")
@@ -281,8 +282,8 @@ def duplicate_id(subject: Subject) -> Iterator[Problem]:
             key = (path, value)
             if key in seen:
                 first_line = subject.doc.position(seen[key])[0]
-                yield duplicate_id.problem(subject.doc, pointer, f"id '{value}' is used twice (first on line {first_line})",
-                                           "give each item its own id")
+                yield duplicate_id.problem(subject.doc, pointer, message("rule_duplicate_id", value=value, line=first_line),
+                                           message("hint_duplicate_id"))
             else:
                 seen[key] = pointer
 
@@ -305,8 +306,8 @@ def successor_not_listed(subject: Subject) -> Iterator[Problem]:
             if isinstance(item, dict) and isinstance(item.get("successor"), str) and item["successor"] not in successors:
                 where = pointer_join(pointer_join(pointer, index), "successor")
                 yield successor_not_listed.problem(
-                    subject.doc, where, f"'{item['successor']}' takes this over but is not among the successors",
-                    "add them to 'successors' at the top, or pick one of: " + ", ".join(sorted(successors)))
+                    subject.doc, where, message("rule_successor_not_listed", person=item["successor"]),
+                    message("hint_successor_not_listed", successors=", ".join(sorted(successors))))
 
 
 def link_problem(value: str, root: Path | None = None) -> str | None:
@@ -315,22 +316,22 @@ def link_problem(value: str, root: Path | None = None) -> str | None:
     ``root``, an already resolved folder, also has symbolic links on disk followed.
     """
     if _CONTROL.search(value) or "\\" in value:
-        return "contains control characters or backslashes"
+        return message("link_control")
     if _STARTS_WITH_SCHEME.match(value):
         parts = urlsplit(value)
         if parts.scheme.lower() not in SAFE_SCHEMES:
-            return f"the '{parts.scheme}:' scheme is not allowed"
+            return message("link_scheme", scheme=parts.scheme)
         if parts.scheme.lower() in ("http", "https") and not parts.hostname:
-            return "the URL has no host"
+            return message("link_no_host")
         if parts.username or parts.password:
-            return "the URL carries a user name or password"
+            return message("link_credentials")
         return None
     if value.startswith(("/", "~")) or value.startswith("//"):
-        return "a repository path must be relative"
+        return message("link_absolute")
     if ".." in value.split("/"):
-        return "a repository path may not climb out with '..'"
+        return message("link_climbs")
     if root is not None and not (root / value).resolve().is_relative_to(root):
-        return "the path leads out of the repository through a symbolic link"
+        return message("link_symlink")
     return None
 
 
@@ -351,8 +352,8 @@ def unsafe_link(subject: Subject) -> Iterator[Problem]:
         if isinstance(value, str) and not value.startswith(PLACEHOLDER):
             why = link_problem(value, subject.context.root)
             if why:
-                yield unsafe_link.problem(subject.doc, pointer, f"unsafe location: {why}",
-                                          "use an http(s) or mailto: address, or a relative path inside the repository")
+                yield unsafe_link.problem(subject.doc, pointer, message("rule_unsafe_link", why=why),
+                                          message("hint_unsafe_link"))
 
 
 @rule("checklist-missing-item", "warning", "handover", "handover")
@@ -369,8 +370,8 @@ def checklist_missing_item(subject: Subject) -> Iterator[Problem]:
     for item_id in subject.template_ids:
         if item_id not in present:
             yield checklist_missing_item.problem(
-                subject.doc, "/checklist", f"the role checklist item '{item_id}' is missing",
-                "copy it from the role template and give it a status (use n/a when it does not apply)")
+                subject.doc, "/checklist", message("rule_checklist_missing_item", item=item_id),
+                message("hint_checklist_missing_item"))
 
 
 @rule("commitment-without-party", "warning", "handover", "handover")
@@ -386,7 +387,8 @@ def commitment_without_party(subject: Subject) -> Iterator[Problem]:
     for index, task in enumerate(subject.data.get("tasks") or []):
         if isinstance(task, dict) and task.get("verbal_commitment") is True and not task.get("promised_to"):
             yield commitment_without_party.problem(subject.doc, f"/tasks/{index}/verbal_commitment",
-                                                   "a verbal commitment without 'promised_to'", "say whom it was promised to")
+                                                   message("rule_commitment_without_party"),
+                                                   message("hint_commitment_without_party"))
 
 
 # -- control characters --------------------------------------------------------------------------
@@ -439,14 +441,13 @@ def control_character(subject: Subject) -> Iterator[Problem]:
             continue
         offset, char = found[0]
         others = sorted({f"U+{ord(c):04X}" for _, c in found} - {f"U+{ord(char):04X}"})
-        more = (f", and {len(found) - 1} more ({', '.join(others)})" if others
-                else f", and {len(found) - 1} more like it" if len(found) > 1 else "")
+        more = (message("control_more_named", n=len(found) - 1, others=", ".join(others)) if others
+                else message("control_more", n=len(found) - 1) if len(found) > 1 else "")
         key = next((token for token in reversed(pointer.split("/")) if not token.isdigit()), "")
-        hint = ("write the value on one line after the colon, with no '|' or '>' block and no tab: a name, id or "
-                "title is one line" if char in "\t\n" else
-                "delete it; it is invisible in most editors, so retype the value if you cannot find it")
+        hint = message("hint_control_one_line" if char in "\t\n" else "hint_control_delete")
         yield control_character.problem(
-            subject.doc, pointer, f"'{key}' holds U+{ord(char):04X} {_character_name(char)} at character {offset + 1}{more}",
+            subject.doc, pointer, message("rule_control_character", key=key, code=f"U+{ord(char):04X}", name=_character_name(char),
+                                                at=offset + 1, more=more),
             hint)
 
 
@@ -466,8 +467,8 @@ def unknown_department(subject: Subject) -> Iterator[Problem]:
     for index, person in enumerate(subject.data.get("people", [])):
         if isinstance(person, dict) and person.get("department") not in departments:
             yield unknown_department.problem(subject.doc, f"/people/{index}/department",
-                                             f"department '{person.get('department')}' is not listed under 'departments'",
-                                             "add the department, or fix the id")
+                                             message("rule_unknown_department", department=person.get("department")),
+                                             message("hint_unknown_department"))
 
 
 @dataclass(frozen=True)
@@ -488,8 +489,7 @@ def _placeholders(draft: Draft) -> Iterator[tuple[str, str, Field | None]]:
 
 
 # What a placeholder where the check needs a value (the schema's x-placeholder) must become.
-_NEEDED = {"person": "the id of a person in handbook/people.yaml (such as lina, not the name)",
-           "date": "a date as YYYY-MM-DD (such as 2026-11-30)"}
+_NEEDED = {"person": "needed_person", "date": "needed_date"}
 
 
 def _needed(value: str, place: Field | None) -> bool:
@@ -499,12 +499,13 @@ def _needed(value: str, place: Field | None) -> bool:
 
 def _unfilled(pointer: str, place: Field | None) -> tuple[str, str]:
     """(message, hint) naming the place in words and saying, from the schema, what belongs there."""
-    title = f" ({place.title})" if place is not None and place.title else ""
-    what = place.description if place is not None and place.description else ""
-    message = f"{dotted(json_path(pointer))}{title} still holds the template placeholder {PLACEHOLDER}"
-    hint = f"write here: {what}" if what else "replace it with real content"
+    language = current_language()
+    title = message("title_in_brackets", title=localized(place.title, language)) if place is not None and place.title else ""
+    what = localized(place.description, language) if place is not None and place.description else ""
+    said = message("rule_placeholder", where=dotted(json_path(pointer)), title=title, placeholder=PLACEHOLDER)
+    hint = message("hint_write_here", what=what) if what else message("hint_replace_placeholder")
     needed = _NEEDED.get(place.placeholder or "") if place is not None else None
-    return message, f"{hint} Write {needed}." if needed else hint
+    return said, message("hint_and_write", hint=hint, needed=message(needed)) if needed else hint
 
 
 @rule("placeholder", "warning", "handover", "draft")
@@ -520,8 +521,8 @@ def placeholder(draft: Draft) -> Iterator[Problem]:
     """
     for pointer, value, place in _placeholders(draft):
         if not _needed(value, place):
-            message, hint = _unfilled(pointer, place)
-            yield placeholder.problem(draft.doc, pointer, message, f"{hint} (or delete the entry if it is optional)")
+            said, hint = _unfilled(pointer, place)
+            yield placeholder.problem(draft.doc, pointer, said, message("hint_or_delete_optional", hint=hint))
 
 
 @rule("placeholder-required", "error", "handover", "draft")
@@ -559,8 +560,9 @@ def duplicate_handover(documents: HandoverFiles) -> Iterator[Problem]:
     by_id: dict[str, Document] = {}
     for handover_id, _, doc in documents:
         if handover_id in by_id:
-            yield duplicate_handover.problem(doc, "", f"another handover file is also named '{handover_id}' "
-                                             f"({by_id[handover_id].path})", "rename one of the files; the name is its page address")
+            yield duplicate_handover.problem(doc, "", message("rule_duplicate_handover", id=handover_id,
+                                                                       other=by_id[handover_id].path),
+                                             message("hint_duplicate_handover"))
         by_id.setdefault(handover_id, doc)
 
 
@@ -588,8 +590,9 @@ def customer_name_mismatch(documents: HandoverFiles) -> Iterator[Problem]:
                 first = names.setdefault(customer_id, (name, doc))
                 if first[0] != name:
                     yield customer_name_mismatch.problem(doc, f"{pointer}/{index}/name",
-                                                         f"customer '{customer_id}' is called '{first[0]}' in {first[1].path}",
-                                                         "use the same name for the same customer id, or fix the id")
+                                                         message("rule_customer_name_mismatch", id=customer_id,
+                                                                 name=first[0], file=first[1].path),
+                                                         message("hint_customer_name_mismatch"))
 
 
 # -- running them ----------------------------------------------------------------------------------
