@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import HandoverError
+from ..i18n import message
 from ..model.handbook import Handover, Person, Roster
 from ..output import render
 from ..track.transfer import TransferPlan, transfer_plan
@@ -28,11 +29,11 @@ class Export:
 
 
 def _need(people: list[Person], what: str, field: str) -> None:
+    """``what``: the catalogue key of the field's name, as people call it."""
     missing = sorted({p.id: p for p in people if not getattr(p, field)}.values(), key=lambda p: p.id)
     if missing:
         names = ", ".join(f"{p.name} ({p.id})" for p in missing)
-        raise HandoverError(f"no {what} in handbook/people.yaml for {names}: add '{field}: …' to each of them, then "
-                            "export again")
+        raise HandoverError(message("export_missing_field", what=message(what), names=names, field=field))
 
 
 def owner_transfer(handover: Handover, roster: Roster, fmt: str) -> Export:
@@ -41,19 +42,16 @@ def owner_transfer(handover: Handover, roster: Roster, fmt: str) -> Export:
     warnings: list[str] = []
     left_out: list[str] = []
     if fmt == "wecom":
-        _need(parties, "WeCom userid", "wecom_userid")
+        _need(parties, "field_wecom_userid", "wecom_userid")
         for t in plan.transfers:
             if not t.external_userids:
-                left_out.append(f"{t.customer_name} ({t.customer_id}): none of its {t.contacts} contact(s) has a "
-                                "wecom_external_userid; add it (handover import with --map wecom), or transfer the "
-                                "customer in the WeCom admin console")
+                left_out.append(message("export_no_external_userid", name=t.customer_name, id=t.customer_id,
+                                        contacts=t.contacts))
         plan = TransferPlan(plan.file, tuple(t for t in plan.transfers if t.external_userids))
     else:
-        _need([t.successor for t in plan.transfers], "e-mail", "email")
+        _need([t.successor for t in plan.transfers], "field_email", "email")
         if fmt == "salesforce":
             odd = [t.customer_id for t in plan.transfers if not _SALESFORCE_ID.fullmatch(t.customer_id)]
             if odd:
-                warnings.append(f"not Salesforce record ids (15 or 18 letters and digits), which Data Loader will "
-                                f"refuse: {', '.join(odd)}; import the customers from a Salesforce export so that each "
-                                "id is the account's record id")
+                warnings.append(message("export_not_salesforce_ids", ids=", ".join(odd)))
     return Export(render("owner-transfer", fmt, plan), len(plan.transfers), tuple(left_out), tuple(warnings))

@@ -415,4 +415,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint_write_here": ("这里应写：{what}", "write here: {what}"),
     "hint_replace_placeholder": ("换成实际内容", "replace it with real content"),
     "hint_and_write": ("{hint} 要写{needed}。", "{hint} Write {needed}."),
+    # handover export owner-transfer
+    "field_wecom_userid": ("企业微信 userid", "WeCom userid"),
+    "field_email": ("邮箱", "e-mail"),
+    "export_missing_field": ("handbook/people.yaml 里没有 {names} 的{what}：给每个人加上“{field}: …”，然后重新导出",
+                             "no {what} in handbook/people.yaml for {names}: add '{field}: …' to each of them, then "
+                             "export again"),
+    "export_no_external_userid": ("{name}（{id}）：它的 {contacts} 个联系人都没有 wecom_external_userid；请补上"
+                                  "（handover import --map wecom），或在企业微信管理后台转移这个客户",
+                                  "{name} ({id}): none of its {contacts} contact(s) has a wecom_external_userid; add it "
+                                  "(handover import with --map wecom), or transfer the customer in the WeCom admin console"),
+    "export_not_salesforce_ids": ("这些不是 Salesforce 记录 ID（15 或 18 位字母和数字），Data Loader 会拒绝：{ids}；"
+                                  "请从 Salesforce 导出的文件导入客户，让每个编号都是客户的记录 ID",
+                                  "not Salesforce record ids (15 or 18 letters and digits), which Data Loader will refuse: "
+                                  "{ids}; import the customers from a Salesforce export so that each id is the account's "
+                                  "record id"),
 }
