@@ -23,7 +23,7 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/output/status.py", "generator/output/reminders.py", "generator/site/build.py",
              "generator/check/schema.py", "generator/check/mistakes.py", "generator/track/policy.py",
              "generator/track/coverage.py", "generator/load/document.py", "generator/check/rules.py",
-             "generator/actions/export_transfer.py"]
+             "generator/actions/export_transfer.py", "generator/actions/init.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import AlreadyExists, HandoverError, ProjectError, UsageError
+from ..i18n import message
 from ..output.problems import text_report
 from ..project import Project
 from ..session import Session
@@ -74,8 +75,7 @@ def site_title(company: str | None) -> str:
         return DEFAULT_TITLE
     name = company.strip()
     if not name or len(name) > MAX_TITLE or not name.isprintable():
-        raise UsageError(f"--company {company!r}: give the company's name on one line, 1 to {MAX_TITLE} characters, "
-                         "e.g. --company 苏州澄泓科技")
+        raise UsageError(message("init_company", company=company, most=MAX_TITLE))
     return f"{name} {DEFAULT_TITLE}"
 
 
@@ -108,8 +108,7 @@ def planned_files(forge: str, title: str) -> dict[str, bytes]:
         try:
             shipped = shipped_files(name)
         except MissingData:
-            raise ProjectError(f"the installed handover-kb lacks its {folder}/ folder: reinstall it "
-                               "(pip install --force-reinstall handover-kb), then run 'handover init' again") from None
+            raise ProjectError(message("init_missing_data", folder=folder)) from None
         files.update((f"{folder}/{relative}", entry.read_bytes()) for relative, entry in shipped)
     guide = [relative for relative, _ in shipped_files("guide") if "/" not in relative]
     for name, target in {**COMMON_FILES, **FORGE_FILES[forge]}.items():
@@ -122,11 +121,9 @@ def _refuse_existing(target: Path) -> None:
     if not target.exists() and not target.is_symlink():
         return
     if not target.is_dir():
-        raise UsageError(f"{target} exists and is not a folder: 'handover init' creates a new folder; "
-                         "choose another name, e.g. handover init company-handbook")
+        raise UsageError(message("init_not_a_folder", target=target))
     if any(target.iterdir()):
-        raise UsageError(f"{target} is not empty: 'handover init' never overwrites anything; choose a new or empty "
-                         "folder, e.g. handover init company-handbook")
+        raise UsageError(message("init_not_empty", target=target))
 
 
 def _write_new(path: Path, data: bytes) -> None:
@@ -135,8 +132,7 @@ def _write_new(path: Path, data: bytes) -> None:
         with path.open("xb") as file:
             file.write(data)
     except FileExistsError:
-        raise AlreadyExists(f"{path} appeared while 'handover init' was writing; nothing of it was overwritten. "
-                            "Remove the folder and run 'handover init' again") from None
+        raise AlreadyExists(message("init_appeared", path=path)) from None
 
 
 def _git_init(root: Path) -> None:
@@ -146,11 +142,9 @@ def _git_init(root: Path) -> None:
         result = subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, env=environment,
                                 capture_output=True, text=True, check=False)
     except FileNotFoundError:
-        raise HandoverError(f"the files are in {root}, but git is not installed: install git, then run "
-                            f"'git init -b main' in {root}") from None
+        raise HandoverError(message("init_no_git", root=root)) from None
     if result.returncode != 0:
-        raise HandoverError(f"the files are in {root}, but 'git init -b main' failed: {result.stderr.strip()}; "
-                            "git 2.28 or later is needed")
+        raise HandoverError(message("init_git_failed", root=root, error=result.stderr.strip()))
 
 
 def _write_codeowners(root: Path, forge: str) -> str:
@@ -161,8 +155,7 @@ def _write_codeowners(root: Path, forge: str) -> str:
     project = Project.at(root)
     result = Session(project).check()
     if result.handbook is None:
-        raise ProjectError(f"the new handbook in {root} does not pass 'handover check' (a fault of the installed "
-                           f"handover-kb; please report it):\n{text_report(list(result.problems))}")
+        raise ProjectError(message("init_check_failed", root=root, problems=text_report(list(result.problems))))
     path, _ = update_codeowners(project, result.handbook, forge, check_only=False)
     return path.relative_to(project.root).as_posix()
 
@@ -170,7 +163,7 @@ def _write_codeowners(root: Path, forge: str) -> str:
 def init_handbook(target: Path, forge: str = "github", company: str | None = None) -> Initialized:
     """Create the handbook repository in ``target`` (new or empty) and return what was written."""
     if forge not in FORGES:
-        raise UsageError(f"--forge {forge}: choose one of {', '.join(FORGES)}")
+        raise UsageError(message("init_forge", forge=forge, forges=", ".join(FORGES)))
     title = site_title(company)
     _refuse_existing(target)
     files = planned_files(forge, title)

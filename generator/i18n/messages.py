@@ -430,4 +430,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "not Salesforce record ids (15 or 18 letters and digits), which Data Loader will refuse: "
                                   "{ids}; import the customers from a Salesforce export so that each id is the account's "
                                   "record id"),
+    # handover init
+    "init_company": ("--company {company!r}：请在一行内写公司名称，1 到 {most} 个字符，例如 --company 苏州澄泓科技",
+                     "--company {company!r}: give the company's name on one line, 1 to {most} characters, "
+                     "e.g. --company 苏州澄泓科技"),
+    "init_missing_data": ("安装的 handover-kb 缺少 {folder}/ 文件夹：请重新安装（pip install --force-reinstall "
+                          "handover-kb），然后再运行 handover init",
+                          "the installed handover-kb lacks its {folder}/ folder: reinstall it (pip install "
+                          "--force-reinstall handover-kb), then run 'handover init' again"),
+    "init_not_a_folder": ("{target} 已存在且不是文件夹：handover init 会新建一个文件夹；请换个名字，例如 handover init company-handbook",
+                          "{target} exists and is not a folder: 'handover init' creates a new folder; choose another "
+                          "name, e.g. handover init company-handbook"),
+    "init_not_empty": ("{target} 不是空的：handover init 从不覆盖任何东西；请选一个新的或空的文件夹，例如 handover init company-handbook",
+                       "{target} is not empty: 'handover init' never overwrites anything; choose a new or empty folder, "
+                       "e.g. handover init company-handbook"),
+    "init_appeared": ("handover init 写入时出现了 {path}；它没有被覆盖。请删除这个文件夹后重新运行 handover init",
+                      "{path} appeared while 'handover init' was writing; nothing of it was overwritten. Remove the "
+                      "folder and run 'handover init' again"),
+    "init_no_git": ("文件已在 {root} 中，但没有安装 git：请安装 git，然后在 {root} 中运行 git init -b main",
+                    "the files are in {root}, but git is not installed: install git, then run 'git init -b main' in {root}"),
+    "init_git_failed": ("文件已在 {root} 中，但 git init -b main 失败了：{error}；需要 git 2.28 或更新版本",
+                        "the files are in {root}, but 'git init -b main' failed: {error}; git 2.28 or later is needed"),
+    "init_check_failed": ("{root} 中新建的交接资料没有通过 handover check（这是安装的 handover-kb 的问题，请报告）：\n{problems}",
+                          "the new handbook in {root} does not pass 'handover check' (a fault of the installed "
+                          "handover-kb; please report it):\n{problems}"),
+    "init_forge": ("--forge {forge}：请从以下选择一个：{forges}", "--forge {forge}: choose one of {forges}"),
 }
