@@ -194,8 +194,8 @@ def test_messages_describe_a_restricted_or_credential_mistake_without_the_value(
     code, out, err = cli("check", "--format", output, root=empty_project)
     assert code == 1
     assert not [c for c in CANARIES if c in out + err]
-    for said in ("phone: does not match the expected phone format", "email: is not a valid e-mail address",
-                 "credential_ref: does not match the expected credential reference format"):
+    for said in ("phone: does not match the expected phone format", "e-mail: is not a valid e-mail address",
+                 "credential reference: does not match the expected credential reference format"):
         assert said in out, said
 
 
