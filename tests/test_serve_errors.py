@@ -138,3 +138,16 @@ def test_build_still_fails_on_a_broken_handbook(project: Path, cli) -> None:
     code, _, err = cli("build", root=project)
     assert code == 1
     assert f"{FILE}:" in err and "2026-11-31" in err
+
+
+def test_a_broken_project_is_shown_while_serving_as_a_project_problem(project: Path) -> None:
+    """A broken role schema is no handbook problem with a line: serve shows it as the 'project' rule."""
+    from mkdocs.config import load_config
+
+    (project / "schemas" / "roles" / "sales.schema.json").write_text("{ not json", encoding="utf-8")
+    config = load_config(str(project / "mkdocs.yml"))
+    plugin = config.plugins["handover"]
+    plugin.on_startup(command="serve", dirty=False)
+    plugin.on_config(config)
+    assert [p.rule for p in plugin.errors] == ["project"]
+    assert "sales.schema.json" in plugin.errors[0].message

@@ -63,6 +63,18 @@ describe("symlink-outside", "error", "file", """
     Why: the check and the site read only what is in the repository; a link out could publish a file from elsewhere.
     Fix: put the file itself into the repository, or delete the link.
 """)
+describe("project", "error", "file", """
+    查什么：项目本身无法读取：岗位 schema 或模板损坏、`pyproject.toml` 的设置有误，或仓库是浅克隆、读不到签字历史。
+    为什么：没有这些，任何交接文件都无法检查或发布；预览（handover serve）会在页面上显示这个错误，而不是停止。
+    怎么改：按错误信息修复所指的文件或设置；浅克隆请运行 `git fetch --unshallow`（CI 里设置 fetch-depth: 0）。
+
+    What: the project itself cannot be read: a role schema or template is broken, a setting in `pyproject.toml` is
+    wrong, or the repository is a shallow clone without the sign-off history.
+    Why: without them no handover file can be checked or published; the preview (handover serve) shows the error on
+    its pages instead of stopping.
+    Fix: repair the file or setting the message names; for a shallow clone run `git fetch --unshallow` (in CI set
+    fetch-depth: 0).
+""")
 describe("not-a-mapping", "error", "file", """
     查什么：交接文件的最外层不是「字段: 值」的映射（例如是一个列表或一段文字）。
     为什么：交接文件的每一项都有固定的字段名，检查和网站按字段名读取。

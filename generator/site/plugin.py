@@ -76,7 +76,7 @@ class HandoverPlugin(BasePlugin[HandoverPluginConfig]):
         except HandoverError as error:  # a shallow clone, a broken schema or template
             if not self.serving:
                 raise PluginError(f"handover: {error}") from None
-            self._show_errors((Problem("", 0, 0, "", "error", "", str(error)),), config)
+            self._show_errors((Problem("", 0, 0, "", "error", "project", str(error)),), config)
             return config
         self.errors, self.last_good = (), self.content
         if self.content.warnings:
