@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
-from ..track.reports import OpenRow
+from ..track.reports import CHASE_MANAGER, OpenRow, manager_summary
 
 
 def rows_as_csv(rows: list[OpenRow]) -> str:
@@ -53,8 +53,18 @@ def _cell(value: Any) -> str:
 
 
 def open_rows_as_markdown(rows: list[OpenRow]) -> str:
-    headers = ["handover", "leaver", "section", "item", "title", "owner", "due", "status", "overdue (working days)"]
+    headers = ["handover", "leaver", "section", "item", "title", "owner", "due", "status", "overdue (working days)",
+               "chase", "manager"]
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_cell(v) for v in (r.handover, r.leaver, r.section, r.item, r.title, r.owner, r.due,
-                                                    r.status, r.working_days_overdue or "")) + " |" for r in rows]
+                                                    r.status, r.working_days_overdue or "", _chase(r),
+                                                    r.manager)) + " |" for r in rows]
+    lines += ["", "## Per manager", "", "| manager | open | overdue | chase |", "|---|---|---|---|"]
+    lines += [f"| {_cell(s.manager)} | {s.open} | {s.overdue} | {_cell(', '.join(s.chase))} |"
+              for s in manager_summary(rows)]
     return "\n".join(lines) + "\n"
+
+
+def _chase(row: OpenRow) -> str:
+    """Who to chase; a manager standing in says so, because the successor is no longer active."""
+    return f"{row.chase} (manager: successor inactive)" if row.chase_reason == CHASE_MANAGER else row.chase

@@ -500,7 +500,7 @@ class SiteRenderer:
         pages = dict([
             self.page("reports_index.md.j2", "reports/index.md", rows=rows),
             self.page("reports_incomplete.md.j2", "reports/incomplete.md", rows=rows,
-                      by_id={h.id: h for h in handovers}),
+                      by_id={h.id: h for h in handovers}, summary=reports.manager_summary(rows)),
             self.page("reports_quality.md.j2", "reports/quality.md",
                       ranked=sorted(handovers, key=lambda h: (self.qualities[h.id].score, h.id))),
         ])

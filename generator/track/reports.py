@@ -6,12 +6,13 @@ quality formulas are documented on the site's guide page ``guide/reports.md``.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from ..audit.signoffs import SIGNED, UNKNOWN, HandoverAudit
 from ..i18n import label
-from ..model.handbook import Handbook, Handover
-from ..model.views import COMPLETE, commitments, customer_items, open_items, progress, state
+from ..model.handbook import Handbook, Handover, Person
+from ..model.views import COMPLETE, OpenItem, commitments, customer_items, open_items, progress, state
 from ..track.workdays import WorkCalendar
 
 SECTIONS = ("tasks", "checklist", "access", "assets")
@@ -32,6 +33,39 @@ class OpenRow:
     due: str
     status: str
     working_days_overdue: int
+    # Who to chase now (added after the first columns: the CLI's CSV/JSON keep their old columns first).
+    chase: str = ""
+    chase_name: str = ""
+    chase_reason: str = ""  # CHASE_OWNER | CHASE_SUCCESSOR | CHASE_MANAGER (the successor is inactive)
+    manager: str = ""
+    manager_name: str = ""
+
+
+CHASE_OWNER, CHASE_SUCCESSOR, CHASE_MANAGER = "owner", "successor", "manager"
+
+
+def _active(people: dict[str, Person], person_id: str) -> bool:
+    """Unknown ids are the checks' business; only a roster entry with ``active: false`` rules a person out."""
+    person = people.get(person_id)
+    return person is None or person.active
+
+
+def chase(handover: Handover, item: OpenItem, people: dict[str, Person], today: dt.date) -> tuple[str, str]:
+    """(person, reason): who is responsible for the open item today, never someone the roster marks inactive.
+
+    The owner while they can still do it; once the leaver has left (or the owner is inactive), the
+    successor the item names, else the first successor; when that successor is inactive too, the manager.
+    """
+    owner = item.owner
+    leaver_gone = owner == handover.leaver and today > handover.last_day
+    if owner and not leaver_gone and _active(people, owner):
+        return owner, CHASE_OWNER
+    named = {str(entry.get("id", "")): str(entry["successor"]) for entry in handover.items(item.section)
+             if isinstance(entry, dict) and entry.get("successor")}
+    successor = named.get(item.id) or (handover.successors[0] if handover.successors else "")
+    if successor and _active(people, successor):
+        return successor, CHASE_SUCCESSOR
+    return handover.manager, CHASE_MANAGER
 
 
 def incomplete_items(handbook: Handbook, today: dt.date, calendar: WorkCalendar) -> list[OpenRow]:
@@ -43,14 +77,49 @@ def incomplete_items(handbook: Handbook, today: dt.date, calendar: WorkCalendar)
             continue
         person = people.get(handover.leaver)
         department = departments[person.department].name if person and person.department in departments else ""
+        manager = handover.manager
         for item in open_items(handover):
             late = 0
             if item.due and item.due_date < today:
                 late = max(-calendar.between(today, item.due_date), 1)
+            who, why = chase(handover, item, people, today)
             rows.append(OpenRow(handover.id, handover.file, handover.leaver, handover.role.id, department,
                                 str(handover.data["last_day"]), item.section, item.id, item.title, item.owner, item.due,
-                                item.status, late))
+                                item.status, late, who, _name(people, who), why, manager, _name(people, manager)))
     return sorted(rows, key=lambda r: (-r.working_days_overdue, r.due or "9999", r.handover, r.section, r.item))
+
+
+def _name(people: dict[str, Person], person_id: str) -> str:
+    person = people.get(person_id)
+    return person.name if person else person_id
+
+
+@dataclass(frozen=True)
+class ManagerSummary:
+    """One manager's share of the incomplete-items report: what is open and overdue, and whom to chase."""
+
+    manager: str
+    manager_name: str
+    open: int
+    overdue: int
+    chase: tuple[str, ...]  # person ids, most open items first
+    chase_names: tuple[str, ...]
+
+
+def manager_summary(rows: list[OpenRow]) -> list[ManagerSummary]:
+    """Per manager across their handovers, the manager with most overdue items first."""
+    grouped: dict[str, list[OpenRow]] = {}
+    for row in rows:
+        grouped.setdefault(row.manager, []).append(row)
+    summaries = []
+    for manager, mine in grouped.items():
+        counts = Counter(r.chase for r in mine)
+        names = {r.chase: r.chase_name for r in mine}
+        chased = tuple(sorted(counts, key=lambda p: (-counts[p], p)))
+        summaries.append(ManagerSummary(manager, mine[0].manager_name, len(mine),
+                                        sum(1 for r in mine if r.working_days_overdue), chased,
+                                        tuple(names[p] for p in chased)))
+    return sorted(summaries, key=lambda s: (-s.overdue, -s.open, s.manager))
 
 
 # -- risk and quality ------------------------------------------------------------------------------
