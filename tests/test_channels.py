@@ -531,5 +531,5 @@ def test_roster_chat_ids_are_documented_and_the_mobile_number_is_restricted(cli,
                       .replace(LINA_OPEN_ID, "lina-open-id"), encoding="utf-8")
     code, out, err = cli("check", root=project)
     assert code == 1
-    assert "feishu_open_id" in out and "mobile" in out
+    assert "feishu open_id" in out.lower() and "mobile" in out.lower()  # the places in words
     assert "13800138000" not in out + err
