@@ -55,7 +55,7 @@ def synthetic() -> ModuleType:
 
 @dataclass(frozen=True)
 class Question:
-    kind: str  # what is typed: customer, short name, contact, leaver, system, id, English word, topic
+    kind: str  # what is typed: customer, short name, contact, leaver, system, id, English word, topic, promise
     text: str
     pages: frozenset[str]  # pages that answer it (their path in the site, e.g. handovers/x/)
     anchors: frozenset[str]  # headings that answer it (their id, on whatever page)
@@ -146,6 +146,9 @@ def questions(handbook: Handbook, per_kind: int = 12, seed: int = 7) -> list[Que
         for system in _labels(handover.data, "system"):
             if len(system) <= 12 and re.fullmatch(r"[\w\u3400-\u9fff ]+", system):
                 add("system", system)
+        if any(t.get("verbal_commitment") is True for t in handover.items("tasks")):
+            for text in ("口头承诺", "承诺"):  # "what was promised": the handovers holding verbal promises
+                add("promise", text, [page])
         text = " ".join(_what_matters(handover))
         for word in set(_LATIN_WORD.findall(text)):
             if len(word) >= 2 and word.lower() not in _STOP and word not in people:

@@ -21,7 +21,8 @@ on a page. Each entry has these fields:
 * ``title`` (shown, and searched: each Chinese run of it whole), ``text`` (shown only: the mark
   comes first, so its Chinese never matches; cut to the two lines Material shows);
 * ``names``: people, contacts, systems and other named things, ids; ``words``: prose cut into words
-  by jieba; ``heading``: every part of a hand-written page's section titles.
+  by jieba; ``heading``: every part of a hand-written page's section titles, and of the boxes a
+  handover page opens with (口头承诺与约定: "口头承诺" finds the handovers with verbal promises).
 
 Handover, customer and people pages are indexed from the handbook's data (``search_facts``): a
 handover by its people, its customers' contacts and decision chains, its systems, ids, summary,
@@ -74,7 +75,7 @@ SEPARATOR = ("[\\s\\u200b-\\u200f\\-_,;:!?=<>|/\\\\\"'`()\\[\\]{}@#$%&+*~^"
 _SEPARATOR = re.compile(SEPARATOR)
 
 # Field boosts: a title or a name that begins with the query outweighs any number of words.
-FIELDS: dict[str, float] = {"title": 1000.0, "text": 1.0, "heading": 100.0, "names": 1000.0, "words": 10.0}
+FIELDS: dict[str, float] = {"title": 1000.0, "text": 1.0, "heading": 1000.0, "names": 1000.0, "words": 10.0}
 CONFIG: dict[str, Any] = {"lang": ["zh"], "separator": SEPARATOR, "pipeline": []}
 INDEX = "search/search_index.json"
 
@@ -300,9 +301,11 @@ def tokens(text: str) -> list[str]:
     return [t.lower() for t in _SEPARATOR.split(text) if t]
 
 
-def heading_keys(title: str) -> list[str]:
-    """Every suffix of each Chinese run of a title (the title holds each run whole), so any part of it is found."""
-    return [run[start:start + HEADING_SUFFIX] + MARK for run in _HAN_RUN.findall(title) for start in range(1, len(run))]
+def heading_keys(title: str, start: int = 1) -> list[str]:
+    """Every suffix of each Chinese run of a title from ``start`` on (a title holds each run whole), so any
+    part of it is found; Latin words whole."""
+    keys = [run[at:at + HEADING_SUFFIX] + MARK for run in _HAN_RUN.findall(title) for at in range(start, len(run))]
+    return keys + _LATIN.findall(title)
 
 
 def teaser(text: str) -> str:
@@ -320,11 +323,12 @@ def _escape(text: str) -> str:
 
 
 def document(location: str, title: str, text: str, *, names: Iterable[str] = (), words: Iterable[str] = (),
-             heading: bool = False, weight: float = 1) -> dict[str, Any]:
+             heading: Iterable[str] = (), weight: float = 1) -> dict[str, Any]:
     """One entry of the index, from plain (unescaped) title, text, names and words."""
     doc: dict[str, Any] = {"location": location, "title": whole(_escape(title)), "text": shown(_escape(teaser(text)))}
     seen = set(tokens(doc["title"]))
-    fields = {"heading": heading_keys(title) if heading else [], "names": [whole(n) for n in names],
+    fields = {"heading": [k for h in heading for k in heading_keys(h, 1 if h == title else 0)],
+              "names": [whole(n) for n in names],
               "words": [whole(w) for w in words]}
     for name, keys in fields.items():
         # A token the title or a field before holds already adds bytes, not answers.
@@ -343,11 +347,17 @@ def document(location: str, title: str, text: str, *, names: Iterable[str] = (),
 
 _TAG = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
+_BOX = re.compile(r'<p class="admonition-title">(.*?)</p>', re.DOTALL)
 
 
 def page_text(content: str) -> str:
     """What a page shows, as plain text with single spaces (to check that a key is shown)."""
     return " ".join(html.unescape(_TAG.sub(" ", content)).split())
+
+
+def boxes(content: str) -> list[str]:
+    """The titles of a page's boxes (admonitions: 口头承诺与约定, 质量问题)."""
+    return [page_text(title) for title in _BOX.findall(content)]
 
 
 def first_paragraph(content: str) -> str:
@@ -399,11 +409,12 @@ def page_documents(facts: SearchFacts, src_uri: str, url: str, title: str, toc: 
         text = page_text(content)
         lead = keys.lead if _shown([keys.lead], text) else first_paragraph(content)
         docs = [document(url, title, lead, names=_shown(keys.people + keys.names, text),
-                         words=_shown(keys.words, text), weight=keys.weight)]
+                         words=_shown(keys.words, text), heading=boxes(content), weight=keys.weight)]
     else:
         lead = first_paragraph(content)
         others = [h.title for h in sections if h.id not in facts.sections]  # sections with entries of their own: not twice
-        docs = [document(url, title, lead, words=words_of(" ".join([lead, *others])), heading=True, weight=OTHER_WEIGHT)]
+        docs = [document(url, title, lead, words=words_of(" ".join([lead, *others])), heading=[title],
+                         weight=OTHER_WEIGHT)]
     texts = section_texts(content, {h.id for h in sections} & facts.sections.keys())
     for heading in sections:
         if heading.id in texts:
@@ -418,7 +429,7 @@ def rewrite(doc: dict[str, Any]) -> dict[str, Any]:
     title = html.unescape(_TAG.sub("", doc.get("title", "")).replace("\u200b", ""))
     text = html.unescape(_TAG.sub(" ", doc.get("text", "")))
     words = [w for w in dict.fromkeys(_SEPARATOR.split(text)) if (_HAN_RUN.fullmatch(w) and len(w) >= 2) or _LATIN.fullmatch(w)]
-    new = document(doc["location"], title, text.replace("\u200b", ""), words=words[:WORDS_PER_ENTRY], heading=True,
+    new = document(doc["location"], title, text.replace("\u200b", ""), words=words[:WORDS_PER_ENTRY], heading=[title],
                    weight=OTHER_WEIGHT * float(doc.get("boost", 1)))
     if "tags" in doc:
         new["tags"] = doc["tags"]
