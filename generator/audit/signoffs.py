@@ -70,7 +70,9 @@ class Signoff:
 
     def as_dict(self) -> dict[str, object]:
         return {"role": self.role, "person": self.person, "state": self.state, "commit": self.commit,
-                "at": self.at, "verified": self.verified, "reason": self.reason}
+                "at": self.at, "verified": self.verified,
+                # Data, not words: audit.json and --format json keep the English of REASONS in every language.
+                "reason": REASONS[self.code].format(**dict(self.params)) if self.code else ""}
 
 
 @dataclass(frozen=True)

@@ -225,7 +225,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint_keep_as_written": ("加上引号，让它保持原样", "quote it to keep it exactly as written"),
     "hint_boolean": ("写 true 或 false（不加引号）", "write true or false (without quotes)"),
     "hint_array": ("写成列表：每行一个“- ”开头的项，没有就写 []", "write a list: one '- ' item per line, or [] for none"),
-    "hint_object": ("写成若干行“键: 值”，缩进在这个键下面", "write a mapping of 'key: value' lines, indented under this key"),
+    "hint_object": ("写成若干行“key: value”形式的键和值，缩进在这个键下面", "write a mapping of 'key: value' lines, indented under this key"),
     "hint_number": ("写一个数字，不加引号", "write a number without quotes"),
     "hint_expected_type": ("应为 {types}", "expected {types}"),
     "hint_full_width": ("在键后面写英文冒号和一个空格，并用英文空格缩进",
