@@ -105,9 +105,23 @@ def test_the_zh_site_page_shows_whom_to_chase_per_manager(tmp_path: Path) -> Non
     html = page.read_text(encoding="utf-8")
     assert "按审批人汇总" in parse_html(page).headings[-1]
     assert "催办对象" in html and "逾期项" in html
-    summary = html[html.index('id="by-manager"'):]
+    items, summary = html[:html.index('id="by-manager"')], html[html.index('id="by-manager"'):]
+    first = re.search(r"<tr>\s*<td[^>]*>(?:(?!</tr>).)*" + HEYU + r"(?:(?!</tr>).)*</tr>", items, re.S)
+    assert first, "heyu's open items are missing from the table"
+    chase = re.findall(r"<td[^>]*>(.*?)</td>", first.group(0), re.S)[-1]
+    assert "徐敏" in chase and 'class="hk-person' in chase and "](" not in chase  # a link, not Markdown text
     row = re.search(r"<tr>\s*<td[^>]*>(?:(?!</tr>).)*郑强(?:(?!</tr>).)*</tr>", summary, re.S)
     assert row, "郑强's row is missing from the per-manager summary"
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)
     assert "徐敏" in cells[3]  # heyu's open items are chased through his successor
     assert int(cells[1]) >= int(cells[2]) > 0  # open items, of which overdue
+
+
+def test_the_zh_site_page_says_when_the_manager_stands_in(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "project")
+    set_plugin_option(project, "today", TODAY)
+    set_plugin_option(project, "language", "zh")
+    _retire(project, "xumin")
+    site = build_site(project / "mkdocs.yml", project / "site", strict=True)
+    text = " ".join(parse_html(site / "reports" / "incomplete" / "index.html").text)
+    assert "郑强（接手人已不在职，由审批人跟进）" in text.replace(" ", "")
