@@ -23,7 +23,7 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/output/status.py", "generator/output/reminders.py", "generator/site/build.py",
              "generator/check/schema.py", "generator/check/mistakes.py", "generator/track/policy.py",
              "generator/track/coverage.py", "generator/load/document.py", "generator/check/rules.py",
-             "generator/actions/export_transfer.py", "generator/actions/init.py"]
+             "generator/actions/export_transfer.py", "generator/actions/init.py", "generator/check/secrets.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -196,3 +196,14 @@ def test_a_schema_problem_says_where_in_chinese_words(empty_project: Path, cli: 
     assert code == 1
     assert f"{path}:33:10: 错误：第 1 个待办事项「发送续约报价」的截止日期：不是有效的日期（年-月-日） [schema-format]" in out
     assert "    提示：写一个真实的日期，格式为 年-月-日，例如 2026-11-30" in out
+
+
+def test_secret_problems_speak_chinese(cli: Callable[..., CliResult], project: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    handover = sorted((project / "handbook" / "handovers").glob("*.yaml"))[0]
+    handover.write_text(handover.read_text(encoding="utf-8") + "\n# 服务器密码 Qw3rty!9\n", encoding="utf-8")
+    code, out, _ = cli("check", root=project)
+    assert code == 1
+    assert "看起来是密钥或密码（password in Chinese text）：不要把它写进交接资料 [secret]" in out
+    assert "提示：从这里删除它，并更换它" in out

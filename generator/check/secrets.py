@@ -28,10 +28,8 @@ from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any
 
+from ..i18n import message
 from ..problems import Problem
-
-HINT = ("delete it here, and rotate it: it may already be in git history. Store it in the password "
-        "manager and write only a reference, e.g. credential_ref: vault://… or op://…")
 
 # Entropy detectors flag ordinary words and paths in prose; public IPs are not secrets. The IBM and
 # Cloudant detectors match on short, common prefixes ("cl", "sl", "cos") with costly look-behinds:
@@ -489,8 +487,7 @@ def secret_problems(text: str, path: str) -> list[Problem]:
     for finding in scan_text(text, path if path.endswith((".yaml", ".yml", ".md")) else path + ".yaml"):
         by_line.setdefault(finding.line, []).append(finding)
     return [Problem(path, line, found[0].column, "", "error", "secret",
-                    "looks like a secret (" + ", ".join(sorted({f.kind for f in found})) + "): never store it in the handbook",
-                    HINT)
+                    message("secret_found", kinds=", ".join(sorted({f.kind for f in found}))), message("secret_hint"))
             for line, found in sorted(by_line.items())]
 
 

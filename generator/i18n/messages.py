@@ -455,4 +455,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "the new handbook in {root} does not pass 'handover check' (a fault of the installed "
                           "handover-kb; please report it):\n{problems}"),
     "init_forge": ("--forge {forge}：请从以下选择一个：{forges}", "--forge {forge}: choose one of {forges}"),
+    # generator/check/secrets.py (the kinds are detector names, kept as they are)
+    "secret_found": ("看起来是密钥或密码（{kinds}）：不要把它写进交接资料",
+                     "looks like a secret ({kinds}): never store it in the handbook"),
+    "secret_hint": ("从这里删除它，并更换它（它可能已经在 git 历史里）。把它存进密码管理器，这里只写引用，"
+                    "例如 credential_ref: vault://… 或 op://…",
+                    "delete it here, and rotate it: it may already be in git history. Store it in the password "
+                    "manager and write only a reference, e.g. credential_ref: vault://… or op://…"),
 }
