@@ -5,6 +5,7 @@ import ast
 import os
 import shutil
 import string
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,7 +24,8 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/output/status.py", "generator/output/reminders.py", "generator/site/build.py",
              "generator/check/schema.py", "generator/check/mistakes.py", "generator/track/policy.py",
              "generator/track/coverage.py", "generator/load/document.py", "generator/check/rules.py",
-             "generator/actions/export_transfer.py", "generator/actions/init.py", "generator/check/secrets.py"]
+             "generator/actions/export_transfer.py", "generator/actions/init.py", "generator/check/secrets.py",
+             "generator/actions/scan.py", "generator/actions/staged.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -207,3 +209,18 @@ def test_secret_problems_speak_chinese(cli: Callable[..., CliResult], project: P
     assert code == 1
     assert "看起来是密钥或密码（password in Chinese text）：不要把它写进交接资料 [secret]" in out
     assert "提示：从这里删除它，并更换它" in out
+
+
+def test_scan_and_staged_speak_chinese(cli: Callable[..., CliResult], project: Path,
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    code, _, err = cli("scan", "--staged", root=project)  # the project copy is no git repository
+    assert code == 2 and "不在 git 仓库里：--staged 检查的是 git commit 将要记录的内容" in err
+    code, _, err = cli("install-hook", root=project)
+    assert code == 2 and "这里不是 git 仓库" in err
+    hook = project / ".git" / "hooks" / "pre-commit"
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    hook.parent.mkdir(parents=True, exist_ok=True)
+    hook.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    code, _, err = cli("install-hook", root=project)
+    assert code == 2 and "已存在且不是本工具安装的" in err

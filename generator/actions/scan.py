@@ -7,6 +7,7 @@ from pathlib import Path
 from ..audit.history import open_repository, read_history
 from ..check.secrets import HistoryFinding, secret_problems
 from ..errors import UsageError
+from ..i18n import message
 from ..load.document import decode, read_text
 from ..problems import Problem
 from ..project import TEXT_SUFFIXES, Project
@@ -59,7 +60,7 @@ def scan_history(project: Project) -> list[HistoryFinding]:
     """Every secret ever committed to the handbook or templates, with the commit that first brought it in."""
     repo = open_repository(project.root)
     if repo is None:
-        raise UsageError("not a git repository")
+        raise UsageError(message("cli_not_git"))
     history = read_history(repo)
     top = history.root.resolve()
     # The content folders, as paths inside the repository (the project may sit in a subfolder).
@@ -83,12 +84,11 @@ def install_hook(project: Project) -> Path:
     """A pre-commit hook that scans what is staged; refuses to replace a hook it did not write."""
     repo = open_repository(project.root)
     if repo is None:
-        raise UsageError("not a git repository")
+        raise UsageError(message("cli_not_git"))
     hooks = Path(repo.git_dir) / "hooks"
     hook = hooks / "pre-commit"
     if hook.exists() and HOOK_MARK not in hook.read_text(encoding="utf-8", errors="replace"):
-        raise UsageError(f"{hook} exists and is not ours: add 'handover scan --staged' to it yourself, "
-                         "or use the pre-commit framework with .pre-commit-hooks.yaml")
+        raise UsageError(message("scan_hook_not_ours", hook=hook))
     hooks.mkdir(parents=True, exist_ok=True)
     hook.write_text(f"#!/bin/sh\n{HOOK_MARK}\n# Stops a commit that would store a secret in the handbook.\n"
                     f"exec '{sys.executable}' -m generator.cli --root '{project.root}' scan --staged\n", encoding="utf-8")

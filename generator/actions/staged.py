@@ -18,6 +18,7 @@ from pathlib import Path
 from ..audit.history import open_repository
 from ..audit.repository import RepositoryHistory
 from ..errors import HandoverError, ProjectError, UsageError
+from ..i18n import message
 from ..model.build import CheckResult
 from ..problems import Problem
 from ..project import Project, unfollowed
@@ -30,15 +31,15 @@ CHECKED_PARTS = ("handbook", "schemas", "role_templates", "pyproject.toml")
 def run_git(root: Path, *args: str, data: bytes | None = None) -> bytes:
     result = subprocess.run(["git", *args], cwd=root, input=data, capture_output=True, check=False)
     if result.returncode != 0:
-        raise HandoverError(f"git {args[0]} failed: {result.stderr.decode('utf-8', 'replace').strip()}")
+        raise HandoverError(message("git_failed", command=args[0],
+                                    error=result.stderr.decode("utf-8", "replace").strip()))
     return result.stdout
 
 
 def repository_root(project: Project) -> Path:
     repo = open_repository(project.root)
     if repo is None or repo.working_tree_dir is None:
-        raise UsageError(f"{project.root} is not in a git repository: --staged checks what 'git commit' is about "
-                         "to record; run it inside the repository (or leave out --staged)")
+        raise UsageError(message("staged_not_in_repository", root=project.root))
     return Path(repo.working_tree_dir).resolve()
 
 
@@ -93,7 +94,7 @@ def check_staged(project: Project, paths: Sequence[Path] = (), jobs: int | None 
     top = repository_root(project)
     base = project.root.resolve().relative_to(top) if project.root.resolve().is_relative_to(top) else None
     if base is None:
-        raise UsageError(f"{project.root} is not inside the repository at {top}")
+        raise UsageError(message("staged_outside_repository", root=project.root, top=top))
     if paths:
         # A link is named as itself, as git names it.
         names = [unfollowed(p).relative_to(top).as_posix() for p in paths if unfollowed(p).is_relative_to(top)]

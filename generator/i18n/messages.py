@@ -462,4 +462,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "例如 credential_ref: vault://… 或 op://…",
                     "delete it here, and rotate it: it may already be in git history. Store it in the password "
                     "manager and write only a reference, e.g. credential_ref: vault://… or op://…"),
+    # generator/actions/scan.py and staged.py
+    "scan_hook_not_ours": ("{hook} 已存在且不是本工具安装的：请自己在其中加上 handover scan --staged，"
+                           "或改用 pre-commit 框架和 .pre-commit-hooks.yaml",
+                           "{hook} exists and is not ours: add 'handover scan --staged' to it yourself, "
+                           "or use the pre-commit framework with .pre-commit-hooks.yaml"),
+    "git_failed": ("git {command} 失败：{error}", "git {command} failed: {error}"),
+    "staged_not_in_repository": ("{root} 不在 git 仓库里：--staged 检查的是 git commit 将要记录的内容；"
+                                 "请在仓库里运行（或去掉 --staged）",
+                                 "{root} is not in a git repository: --staged checks what 'git commit' is about "
+                                 "to record; run it inside the repository (or leave out --staged)"),
+    "staged_outside_repository": ("{root} 不在 {top} 这个仓库里面：请在仓库里的交接资料文件夹中运行",
+                                  "{root} is not inside the repository at {top}"),
 }
