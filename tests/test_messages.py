@@ -16,6 +16,7 @@ from generator.i18n import CATALOGUE, LANGUAGES, choose_language, current_langua
 from generator.i18n.labels import LABELS
 from generator.i18n.messages import MESSAGES
 
+from .gitrepo import GitRepo
 from .helpers import CASES, REPO, CliResult
 
 # Modules whose user-facing words all come from the catalogue (grows as modules are converted).
@@ -25,7 +26,7 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/check/schema.py", "generator/check/mistakes.py", "generator/track/policy.py",
              "generator/track/coverage.py", "generator/load/document.py", "generator/check/rules.py",
              "generator/actions/export_transfer.py", "generator/actions/init.py", "generator/check/secrets.py",
-             "generator/actions/scan.py", "generator/actions/staged.py"]
+             "generator/actions/scan.py", "generator/actions/staged.py", "generator/output/history.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -224,3 +225,14 @@ def test_scan_and_staged_speak_chinese(cli: Callable[..., CliResult], project: P
     hook.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
     code, _, err = cli("install-hook", root=project)
     assert code == 2 and "已存在且不是本工具安装的" in err
+
+
+def test_scan_history_speaks_chinese(cli: Callable[..., CliResult], project: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("HANDOVER_LANG")
+    git = GitRepo(project)
+    leak = git.commit("Oops", by="zhangwei", files={"handbook/handovers/leak.md": "服务器密码 Qw3rty!9\n"})
+    code, out, _ = cli("scan-history", root=project)
+    assert code == 1
+    assert f": 错误：看起来是密钥或密码（password in Chinese text）：不要把它写进交接资料 [secret]（提交 {leak[:10]}）" in out
+    assert out.strip().endswith("git 历史中有 1 处密钥：逐个更换，然后从历史中清除（见 guide/security.md）")

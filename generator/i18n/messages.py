@@ -474,4 +474,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "to record; run it inside the repository (or leave out --staged)"),
     "staged_outside_repository": ("{root} 不在 {top} 这个仓库里面：请在仓库里的交接资料文件夹中运行",
                                   "{root} is not inside the repository at {top}"),
+    # generator/output/history.py (scan-history)
+    "history_secret": ("{file}:{line}:{column}: {severity}：{message} [{rule}]（提交 {commit}）",
+                       "{file}:{line}:{column}: {severity}: {message} [{rule}] (commit {commit})"),
+    "history_secrets": ("git 历史中有 {count} 处密钥：逐个更换，然后从历史中清除（见 guide/security.md）",
+                        "{count} secret(s) in history: rotate each, then purge it (see guide/security.md)"),
+    "history_no_secrets": ("git 历史中有 0 处密钥", "0 secret(s) in history"),
 }

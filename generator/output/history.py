@@ -5,6 +5,7 @@ import json
 from collections.abc import Sequence
 
 from ..check.secrets import HistoryFinding
+from ..i18n import message
 from .terminal import inline
 
 
@@ -16,7 +17,8 @@ def as_text(findings: Sequence[HistoryFinding]) -> str:
     lines = []
     for f in findings:
         p = f.problem
-        lines.append(f"{inline(p.file)}:{p.line}:{p.column}: error: {inline(p.message)} [secret] (commit {f.commit[:10]})")
-    lines.append(f"{len(findings)} secret(s) in history" + (": rotate each, then purge it (see guide/security.md)"
-                                                           if findings else ""))
+        lines.append(message("history_secret", file=inline(p.file), line=p.line, column=p.column,
+                             severity=message("severity_error"), message=inline(p.message), rule=p.rule,
+                             commit=f.commit[:10]))
+    lines.append(message("history_secrets", count=len(findings)) if findings else message("history_no_secrets"))
     return "\n".join(lines)
