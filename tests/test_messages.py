@@ -26,7 +26,8 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/check/schema.py", "generator/check/mistakes.py", "generator/track/policy.py",
              "generator/track/coverage.py", "generator/load/document.py", "generator/check/rules.py",
              "generator/actions/export_transfer.py", "generator/actions/init.py", "generator/check/secrets.py",
-             "generator/actions/scan.py", "generator/actions/staged.py", "generator/output/history.py"]
+             "generator/actions/scan.py", "generator/actions/staged.py", "generator/output/history.py",
+             "generator/notify/channels.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -236,3 +237,25 @@ def test_scan_history_speaks_chinese(cli: Callable[..., CliResult], project: Pat
     assert code == 1
     assert f": 错误：看起来是密钥或密码（password in Chinese text）：不要把它写进交接资料 [secret]（提交 {leak[:10]}）" in out
     assert out.strip().endswith("git 历史中有 1 处密钥：逐个更换，然后从历史中清除（见 guide/security.md）")
+
+
+def test_delivery_reports_speak_chinese(cli: Callable[..., CliResult], project: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.notify.channels import CHANNELS
+    from generator.notify.email import Delivery, Failure
+    from generator.notify.robot import RobotDelivery, Verdict
+
+    monkeypatch.delenv("HANDOVER_LANG")
+    for name in ("HANDOVER_SMTP_HOST", "HANDOVER_WECOM_WEBHOOK"):
+        monkeypatch.delenv(name, raising=False)
+    code, _, err = cli("remind", "--send", root=project)
+    assert code == 2 and "没有可发送的渠道，所以什么也没有发出" in err
+    code, _, err = cli("remind", "--send", "--channel", "wecom", root=project)
+    assert code == 2 and "--channel wecom 需要设置 HANDOVER_WECOM_WEBHOOK（群机器人的 webhook 地址）" in err
+    with use_language("zh"):
+        failed = Failure("张伟", "zhangwei@example.com", 550, "no such user", "recipient")
+        report = Delivery(1, 2, (failed,), "mail.example.com:587").report()
+        robot = RobotDelivery(CHANNELS["wecom"], 1, 2, ("张伟", "李娜"), 0, (), 1, Verdict(True)).report()
+    assert report.startswith("已发出 1 封邮件；略过 2 条提醒")
+    assert "  - 张伟 <zhangwei@example.com>：邮件服务器拒收：550 no such user；请检查 people.yaml 中此人的邮箱地址" in report
+    assert robot == "企业微信 WeCom (wecom)：已发出 1 条消息，含 2 条提醒，涉及 2 人（张伟、李娜）；0 条提醒今天已发过"

@@ -480,4 +480,67 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history_secrets": ("git 历史中有 {count} 处密钥：逐个更换，然后从历史中清除（见 guide/security.md）",
                         "{count} secret(s) in history: rotate each, then purge it (see guide/security.md)"),
     "history_no_secrets": ("git 历史中有 0 处密钥", "0 secret(s) in history"),
+    # generator/notify/: where reminders go, and what happened to them
+    "list_semicolon": ("；", "; "),
+    "list_comma": ("、", ", "),
+    "and_joiner": (" 和 ", " and "),
+    "channel_what_email": ("邮件服务器（按需再设 HANDOVER_SMTP_PORT、HANDOVER_SMTP_TLS、HANDOVER_SMTP_USER、"
+                           "HANDOVER_SMTP_PASSWORD、HANDOVER_SMTP_FROM）",
+                           "the mail server (and HANDOVER_SMTP_PORT, HANDOVER_SMTP_TLS, HANDOVER_SMTP_USER, "
+                           "HANDOVER_SMTP_PASSWORD, HANDOVER_SMTP_FROM as needed)"),
+    "channel_what_wecom": ("群机器人的 webhook 地址", "the webhook address of the group's robot (群机器人)"),
+    "channel_what_dingtalk": ("自定义机器人的 webhook 地址，以及它“加签”安全设置的密钥",
+                              "the custom robot's webhook address and the secret of its 加签 (sign) security setting"),
+    "channel_what_feishu": ("自定义机器人的 webhook 地址，以及它“签名校验”安全设置的密钥",
+                            "the custom robot's webhook address and the secret of its 签名校验 (signature) security "
+                            "setting"),
+    "channel_what_webhook": ("以 JSON 接收提醒的地址", "the address that receives the reminders as JSON"),
+    "channel_none": ("remind --send 没有可发送的渠道，所以什么也没有发出：发邮件请设置 HANDOVER_SMTP_HOST，"
+                     "或选择 --channel wecom|dingtalk|feishu|webhook 并设置它的变量（{variables}）；"
+                     "变量设在环境里（例如 CI 的机密变量），绝不要写进仓库里的文件",
+                     "remind --send has no channel to send through, so nothing was sent: set HANDOVER_SMTP_HOST for "
+                     "e-mail, or choose --channel wecom|dingtalk|feishu|webhook and set its variables ({variables}) "
+                     "in the environment (e.g. the CI's secret variables), never in a file of the repository"),
+    "channel_missing": ("什么也没有发出：{missing}；请把它们设在环境里（例如 CI 的机密变量），绝不要写进仓库里的文件",
+                        "nothing was sent: {missing}; set them in the environment (e.g. the CI's secret variables), "
+                        "never in a file of the repository"),
+    "channel_needs": ("--channel {name} 需要设置 {variables}（{what}）", "--channel {name} needs {variables} ({what})"),
+    "channel_stopped": ("{label}：{reason}", "{label}: {reason}"),
+    "delivery_note": ("注意：{note}", "note: {note}"),
+    "email_sent": ("已发出 {sent} 封邮件；略过 {skipped} 条提醒（今天已发过，或没有邮箱地址）",
+                   "sent {sent} e-mail(s); {skipped} reminder(s) skipped (already sent today, or no e-mail address)"),
+    "email_failed": ("有 {count} 位收件人的邮件没能发出；他们的提醒没有记为已发送：",
+                     "could not e-mail {count} recipient(s); their reminders are not marked as sent:"),
+    "email_failure": ("  - {who}：{problem}：{said}；{hint}", "  - {who}: {problem}: {said}; {hint}"),
+    "email_rerun_state": ("然后用 --state {state} 再运行同一条命令，只发送这些",
+                          "then run the same command again with --state {state} to send only these"),
+    "email_rerun": ("然后再运行同一条命令；加上 --state 文件，已收到邮件的人就不会收到第二封",
+                    "then run the same command again; add --state FILE so that whoever got an e-mail "
+                    "is not e-mailed twice"),
+    "email_login_refused": ("邮件服务器 {server} 拒绝了登录", "mail server {server} refused the login"),
+    "email_server_unusable": ("邮件服务器 {server} 无法使用", "mail server {server} could not be used"),
+    "email_try_later": ("邮件服务器要求稍后再试（已试 {tries} 次）", "mail server asked to try later (tried {tries} times)"),
+    "email_refused": ("邮件服务器拒收", "mail server refused it"),
+    "email_hint_login": ("请检查 HANDOVER_SMTP_USER 和 HANDOVER_SMTP_PASSWORD",
+                         "check HANDOVER_SMTP_USER and HANDOVER_SMTP_PASSWORD"),
+    "email_hint_server": ("请检查 HANDOVER_SMTP_HOST、HANDOVER_SMTP_PORT 和 HANDOVER_SMTP_TLS，以及服务器是否在运行",
+                          "check HANDOVER_SMTP_HOST, HANDOVER_SMTP_PORT and HANDOVER_SMTP_TLS, and that the server is up"),
+    "email_hint_sender": ("请检查 HANDOVER_SMTP_FROM，或问邮件管理员允许用哪个发件地址",
+                          "check HANDOVER_SMTP_FROM, or ask the mail administrator which sender address is allowed"),
+    "email_hint_wait": ("请等一会儿", "wait a while"),
+    "email_hint_recipient": ("请检查 people.yaml 中此人的邮箱地址，或问邮件管理员为什么被拒收",
+                             "check this person's e-mail address in people.yaml, or ask the mail administrator why it "
+                             "was refused"),
+    "robot_posted": ("{label}：已发出 {messages} 条消息，含 {delivered} 条提醒，涉及 {count} 人{people}；"
+                     "{skipped} 条提醒今天已发过",
+                     "{label}: posted {messages} message(s) with {delivered} reminder(s) for {count} people{people}; "
+                     "{skipped} reminder(s) already posted today"),
+    "robot_people": ("（{names}）", " ({names})"),
+    "robot_tried": ("（已试 {tries} 次）", " (tried {tries} times)"),
+    "robot_rerun_state": ("然后用 --state {state} 再运行同一条命令，只发这些",
+                          "then run the same command again with --state {state} to post only these"),
+    "robot_rerun": ("然后再运行同一条命令；加上 --state 文件，已发过的就不会再发",
+                    "then run the same command again; add --state FILE so that what was posted is not posted twice"),
+    "robot_failed": ("{label}：有 {count} 条提醒没能发出（{whom}）：{said}{tried}；{hint}；{rerun}",
+                     "{label}: could not post {count} reminder(s) for {whom}: {said}{tried}; {hint}; {rerun}"),
 }

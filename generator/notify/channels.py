@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from ..errors import HandoverError, UsageError
+from ..i18n import message
 
 if TYPE_CHECKING:  # the registry is read by every command's parser: it imports nothing heavy
     from ..model.handbook import Handbook
@@ -30,20 +31,16 @@ class ChannelInfo:
     name: str
     label: str  # how reports name it
     variables: tuple[str, ...]  # every one must be set
-    what: str  # what to set them to, in words
+    what: str  # the catalogue key of what to set them to, in words
 
 
 CHANNELS: dict[str, ChannelInfo] = {info.name: info for info in (
-    ChannelInfo("email", "e-mail", ("HANDOVER_SMTP_HOST",),
-                "the mail server (and HANDOVER_SMTP_PORT, HANDOVER_SMTP_TLS, HANDOVER_SMTP_USER, "
-                "HANDOVER_SMTP_PASSWORD, HANDOVER_SMTP_FROM as needed)"),
-    ChannelInfo("wecom", "企业微信 WeCom", ("HANDOVER_WECOM_WEBHOOK",),
-                "the webhook address of the group's robot (群机器人)"),
+    ChannelInfo("email", "e-mail", ("HANDOVER_SMTP_HOST",), "channel_what_email"),
+    ChannelInfo("wecom", "企业微信 WeCom", ("HANDOVER_WECOM_WEBHOOK",), "channel_what_wecom"),
     ChannelInfo("dingtalk", "钉钉 DingTalk", ("HANDOVER_DINGTALK_WEBHOOK", "HANDOVER_DINGTALK_SECRET"),
-                "the custom robot's webhook address and the secret of its 加签 (sign) security setting"),
-    ChannelInfo("feishu", "飞书 Feishu", ("HANDOVER_FEISHU_WEBHOOK", "HANDOVER_FEISHU_SECRET"),
-                "the custom robot's webhook address and the secret of its 签名校验 (signature) security setting"),
-    ChannelInfo("webhook", "webhook", ("HANDOVER_WEBHOOK_URL",), "the address that receives the reminders as JSON"),
+                "channel_what_dingtalk"),
+    ChannelInfo("feishu", "飞书 Feishu", ("HANDOVER_FEISHU_WEBHOOK", "HANDOVER_FEISHU_SECRET"), "channel_what_feishu"),
+    ChannelInfo("webhook", "webhook", ("HANDOVER_WEBHOOK_URL",), "channel_what_webhook"),
 )}
 DEFAULT = "email"
 
@@ -77,19 +74,15 @@ def open_channels(names: Sequence[str], environ: Mapping[str, str] | None = None
     chosen = list(dict.fromkeys(names))
     if not chosen:
         if not env.get(CHANNELS[DEFAULT].variables[0]):
-            raise UsageError(
-                "remind --send has no channel to send through, so nothing was sent: set HANDOVER_SMTP_HOST for "
-                "e-mail, or choose --channel wecom|dingtalk|feishu|webhook and set its variables ("
-                + "; ".join(f"{info.name}: {' + '.join(info.variables)}" for info in CHANNELS.values()
-                            if info.name != DEFAULT)
-                + ") in the environment (e.g. the CI's secret variables), never in a file of the repository")
+            raise UsageError(message("channel_none", variables=message("list_semicolon").join(
+                f"{info.name}: {' + '.join(info.variables)}" for info in CHANNELS.values() if info.name != DEFAULT)))
         chosen = [DEFAULT]
     missing = [(CHANNELS[name], [v for v in CHANNELS[name].variables if not env.get(v)]) for name in chosen]
     missing = [(info, unset) for info, unset in missing if unset]
     if missing:
-        raise UsageError("nothing was sent: " + "; ".join(
-            f"--channel {info.name} needs {' and '.join(unset)} ({info.what})" for info, unset in missing)
-            + "; set them in the environment (e.g. the CI's secret variables), never in a file of the repository")
+        raise UsageError(message("channel_missing", missing=message("list_semicolon").join(
+            message("channel_needs", name=info.name, variables=message("and_joiner").join(unset),
+                    what=message(info.what)) for info, unset in missing)))
     return [importlib.import_module(f"{__package__}.{name}").configure(env) for name in chosen]
 
 
@@ -105,7 +98,7 @@ class Stopped:
         return False
 
     def report(self) -> str:
-        return f"{self.info.label}: {self.reason}"
+        return message("channel_stopped", label=self.info.label, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -118,7 +111,8 @@ class Deliveries:
         return all(outcome.ok for outcome in self.outcomes)
 
     def report(self) -> str:
-        return "\n".join([outcome.report() for outcome in self.outcomes] + ([f"note: {self.note}"] if self.note else []))
+        return "\n".join([outcome.report() for outcome in self.outcomes]
+                         + ([message("delivery_note", note=self.note)] if self.note else []))
 
 
 def outbox(today: dt.date, reminders: Sequence[Reminder], handbook: Handbook, project_root: Path) -> Outbox:

@@ -19,6 +19,7 @@ from email.utils import formataddr
 from pathlib import Path
 from typing import ClassVar, Literal
 
+from .. import i18n
 from ..errors import HandoverError, UsageError
 from ..track.reminders import Reminder
 from .channels import CHANNELS, ChannelInfo, Outbox
@@ -93,41 +94,39 @@ class Delivery:
 
     def report(self) -> str:
         """What happened, for stderr: the failures grouped by what the server said, each with what to do next."""
-        lines = [f"sent {self.sent} e-mail(s); {self.skipped} reminder(s) skipped "
-                 "(already sent today, or no e-mail address)"]
+        lines = [i18n.message("email_sent", sent=self.sent, skipped=self.skipped)]
         if not self.failures:
             return lines[0]
         groups: dict[tuple[Cause, int | None, str], list[Failure]] = defaultdict(list)
         for failure in self.failures:
             groups[failure.cause, failure.code, failure.reply].append(failure)
-        lines.append(f"could not e-mail {len(self.failures)} recipient(s); their reminders are not marked as sent:")
+        lines.append(i18n.message("email_failed", count=len(self.failures)))
         for (cause, code, reply), failed in groups.items():
-            who = ", ".join(f"{f.to} <{f.email}>" for f in failed)
+            who = i18n.message("list_comma").join(f"{f.to} <{f.email}>" for f in failed)
             said = f"{code} {reply}" if code is not None else reply
-            lines.append(f"  - {who}: {self._problem(cause, code)}: {said}; {self._hint(cause, code)}")
-        lines.append(f"then run the same command again with --state {self.state_file} to send only these"
-                     if self.state_file else
-                     "then run the same command again; add --state FILE so that whoever got an e-mail "
-                     "is not e-mailed twice")
+            lines.append(i18n.message("email_failure", who=who, problem=self._problem(cause, code), said=said,
+                                      hint=self._hint(cause, code)))
+        lines.append(i18n.message("email_rerun_state", state=self.state_file) if self.state_file else
+                     i18n.message("email_rerun"))
         return "\n".join(lines)
 
     def _problem(self, cause: Cause, code: int | None) -> str:
         if cause == "server":
-            return f"mail server {self.server} " + ("refused the login" if code in LOGIN_REFUSED else "could not be used")
+            return i18n.message("email_login_refused" if code in LOGIN_REFUSED else "email_server_unusable",
+                                server=self.server)
         if _transient(code):
-            return f"mail server asked to try later (tried {len(RETRY_DELAYS) + 1} times)"
-        return "mail server refused it"
+            return i18n.message("email_try_later", tries=len(RETRY_DELAYS) + 1)
+        return i18n.message("email_refused")
 
     @staticmethod
     def _hint(cause: Cause, code: int | None) -> str:
         if cause == "server":
-            return ("check HANDOVER_SMTP_USER and HANDOVER_SMTP_PASSWORD" if code in LOGIN_REFUSED else
-                    "check HANDOVER_SMTP_HOST, HANDOVER_SMTP_PORT and HANDOVER_SMTP_TLS, and that the server is up")
+            return i18n.message("email_hint_login" if code in LOGIN_REFUSED else "email_hint_server")
         if cause == "sender":
-            return "check HANDOVER_SMTP_FROM, or ask the mail administrator which sender address is allowed"
+            return i18n.message("email_hint_sender")
         if _transient(code):
-            return "wait a while"
-        return "check this person's e-mail address in people.yaml, or ask the mail administrator why it was refused"
+            return i18n.message("email_hint_wait")
+        return i18n.message("email_hint_recipient")
 
 
 def compose(notice: Notice, address: str, sender: str, today: dt.date) -> EmailMessage:

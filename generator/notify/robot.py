@@ -22,7 +22,7 @@ from email.message import Message
 from pathlib import Path
 from typing import Any, ClassVar
 
-from .. import __version__
+from .. import __version__, i18n
 from ..errors import HandoverError, UsageError
 from ..load.characters import visible
 from .channels import ChannelInfo, Outbox
@@ -104,19 +104,19 @@ class RobotDelivery:
 
     def report(self) -> str:
         label = f"{self.info.label} ({self.info.name})"
-        posted = (f"{label}: posted {self.messages} message(s) with {self.delivered} reminder(s) for "
-                  f"{len(self.people)} people" + (f" ({', '.join(self.people)})" if self.people else "")
-                  + f"; {self.skipped} reminder(s) already posted today")
+        comma = i18n.message("list_comma")
+        posted = i18n.message("robot_posted", label=label, messages=self.messages, delivered=self.delivered,
+                              count=len(self.people), skipped=self.skipped,
+                              people=i18n.message("robot_people", names=comma.join(self.people)) if self.people else "")
         if self.ok or self.verdict is None:
             return posted
         count = sum(len(n.keys) for n in self.failed)
-        whom = ", ".join(_names(self.failed))
-        tried = f" (tried {self.tries} times)" if self.tries > 1 else ""
-        rerun = (f"then run the same command again with --state {self.state_file} to post only these"
-                 if self.state_file else "then run the same command again; add --state FILE so that what was posted "
-                 "is not posted twice")
-        return (f"{posted}\n{label}: could not post {count} reminder(s) for {whom}: {self.verdict.said}{tried}; "
-                f"{self.verdict.hint}; {rerun}")
+        tried = i18n.message("robot_tried", tries=self.tries) if self.tries > 1 else ""
+        rerun = (i18n.message("robot_rerun_state", state=self.state_file) if self.state_file else
+                 i18n.message("robot_rerun"))
+        failed = i18n.message("robot_failed", label=label, count=count, whom=comma.join(_names(self.failed)),
+                              said=self.verdict.said, tried=tried, hint=self.verdict.hint, rerun=rerun)
+        return f"{posted}\n{failed}"
 
 
 def post_all(robot: Robot, outbox: Outbox, state_file: Path | None, send: Send, pause: Callable[[float], None],
