@@ -27,7 +27,8 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/track/coverage.py", "generator/load/document.py", "generator/check/rules.py",
              "generator/actions/export_transfer.py", "generator/actions/init.py", "generator/check/secrets.py",
              "generator/actions/scan.py", "generator/actions/staged.py", "generator/output/history.py",
-             "generator/notify/channels.py"]
+             "generator/notify/channels.py",
+             "generator/model/readiness.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -259,3 +260,18 @@ def test_delivery_reports_speak_chinese(cli: Callable[..., CliResult], project: 
     assert report.startswith("已发出 1 封邮件；略过 2 条提醒")
     assert "  - 张伟 <zhangwei@example.com>：邮件服务器拒收：550 no such user；请检查 people.yaml 中此人的邮箱地址" in report
     assert robot == "企业微信 WeCom (wecom)：已发出 1 条消息，含 2 条提醒，涉及 2 人（张伟、李娜）；0 条提醒今天已发过"
+
+
+def test_status_text_speaks_chinese(cli: Callable[..., CliResult], project: Path,
+                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.model.readiness import Readiness
+
+    monkeypatch.delenv("HANDOVER_LANG")
+    GitRepo(project).commit("Start", by="luoping")
+    code, out, _ = cli("status", root=project)
+    assert code == 0 and "：待离职人签字\n" in out and " 未签字" in out
+    code, out, _ = cli("status", "--format", "json", root=project)
+    assert '"state": "missing"' in out and '"state": "awaiting-leaver"' in out
+    with use_language("zh"):
+        reasons = Readiness(("/checklist/0/notes",), ("c1", "c2")).reasons()
+    assert reasons == ("核对清单中仍有待办事项：c1、c2", "模板占位符“待填写”仍在：/checklist/0/notes")

@@ -543,4 +543,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "then run the same command again; add --state FILE so that what was posted is not posted twice"),
     "robot_failed": ("{label}：有 {count} 条提醒没能发出（{whom}）：{said}{tried}；{hint}；{rerun}",
                      "{label}: could not post {count} reminder(s) for {whom}: {said}{tried}; {hint}; {rerun}"),
+    # generator/model/readiness.py: why a handover is not ready to approve
+    "readiness_todo": ("核对清单中仍有待办事项：{items}", "checklist item(s) still todo: {items}"),
+    "readiness_placeholder": ("模板占位符“{placeholder}”仍在：{pointers}",
+                              "template placeholder {placeholder} still at {pointers}"),
+    # generator/output/status.py text (JSON keeps the English state names as data)
+    "status_line": ("{file}：{state}", "{file}: {state}"),
+    "status_state_signed": ("已签字", "signed"),
+    "status_state_missing": ("未签字", "missing"),
+    "status_state_stale": ("已过期", "stale"),
+    "status_state_invalid": ("无效", "invalid"),
+    "status_state_unknown": ("未知", "unknown"),
+    "status_overall_awaiting-leaver": ("待离职人签字", "awaiting-leaver"),
+    "status_overall_awaiting-successor": ("待接手人签字", "awaiting-successor"),
+    "status_overall_awaiting-manager": ("待审批人签字", "awaiting-manager"),
+    "status_overall_signed": ("三方已签字", "signed"),
+    "status_overall_unknown": ("未知（没有 git 历史）", "unknown"),
 }

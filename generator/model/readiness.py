@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..check.rules import PLACEHOLDER, walk
+from ..i18n import message
 from .handbook import Handover
 
 
@@ -23,9 +24,10 @@ class Readiness:
     def reasons(self) -> tuple[str, ...]:
         found = []
         if self.todo:
-            found.append(f"checklist item(s) still todo: {', '.join(self.todo)}")
+            found.append(message("readiness_todo", items=message("list_comma").join(self.todo)))
         if self.placeholders:
-            found.append(f"template placeholder {PLACEHOLDER} still at {', '.join(self.placeholders)}")
+            found.append(message("readiness_placeholder", placeholder=PLACEHOLDER,
+                                 pointers=message("list_comma").join(self.placeholders)))
         return tuple(found)
 
 

@@ -25,17 +25,17 @@ def warnings(audit: HandoverAudit) -> list[str]:
     if audit.uncommitted:
         found.append(message("status_uncommitted", file=audit.file))
     if audit.approved_incomplete:
-        found.append(message("status_approved_incomplete", reasons="; ".join(audit.approved_incomplete.reasons())))
+        found.append(message("status_approved_incomplete", reasons=message("list_semicolon").join(audit.approved_incomplete.reasons())))
     return found
 
 
 def as_text(audits: Sequence[HandoverAudit]) -> str:
     lines = []
     for audit in audits:
-        lines.append(f"{audit.file}: {audit.state}")
+        lines.append(message("status_line", file=audit.file, state=message(f"status_overall_{audit.state}")))
         lines += [f"    ! {warning}" for warning in warnings(audit)]
         for s in audit.signoffs:
             where = f" {s.commit[:10]} {s.at}" if s.commit else ""
-            lines.append(f"    {s.role:<9} {s.person:<12} {s.state:<8}{where}{_evidence(s)}"
+            lines.append(f"    {s.role:<9} {s.person:<12} {message('status_state_' + s.state):<8}{where}{_evidence(s)}"
                          f"{'  ' + message('status_reason', reason=s.reason) if s.reason else ''}")
     return "\n".join(lines)
