@@ -28,7 +28,8 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/actions/export_transfer.py", "generator/actions/init.py", "generator/check/secrets.py",
              "generator/actions/scan.py", "generator/actions/staged.py", "generator/output/history.py",
              "generator/notify/channels.py",
-             "generator/model/readiness.py"]
+             "generator/model/readiness.py",
+             "generator/actions/import_customers.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -275,3 +276,17 @@ def test_status_text_speaks_chinese(cli: Callable[..., CliResult], project: Path
     with use_language("zh"):
         reasons = Readiness(("/checklist/0/notes",), ("c1", "c2")).reasons()
     assert reasons == ("核对清单中仍有待办事项：c1、c2", "模板占位符“待填写”仍在：/checklist/0/notes")
+
+
+def test_import_customers_speaks_chinese(cli: Callable[..., CliResult], empty_project: Path, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    from .test_crm import CHINESE, new_handover, run_import, sales_rows, xlsx
+
+    handover = new_handover(cli, empty_project)
+    monkeypatch.delenv("HANDOVER_LANG")
+    rows = [CHINESE[:2], ["C-1", "甲公司"], ["", "乙公司"]]
+    code, _, err = run_import(cli, empty_project, xlsx(tmp_path / "rows.xlsx", rows, title=None), handover)
+    assert code == 2 and "第 3 行：“客户编号”列中没有客户 id" in err and "请在导出文件中改正这些行，然后重新导入" in err
+    code, out, err = run_import(cli, empty_project, xlsx(tmp_path / "sales.xlsx", sales_rows()), handover)
+    assert code == 0, err
+    assert "个客户：苏州澄泓科技有限公司（C-10023）、" in out and "略过了属于其他人的行" in out

@@ -31,6 +31,7 @@ from ..check.rules import PLACEHOLDER, RuleContext, document_problems, free_text
 from ..check.schema import schema_problems
 from ..config import load_security_config
 from ..errors import HandoverError, UsageError
+from ..i18n import message
 from ..load.characters import visible
 from ..load.document import Document, parse, read_text
 from ..load.schemas import Field, Role, SchemaSet, localized
@@ -77,34 +78,35 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """What the command prints: what happened, then what the leaver does next."""
-        out = [f"imported {len(self.imported)} customer(s) into {self.file}: "
-               + (", ".join(f"{name} ({cid})" for cid, name in self.imported) or "none")]
+        comma = message("list_comma")
+        out = [message("import_imported", count=len(self.imported), file=self.file,
+                       customers=_customers(self.imported) or message("import_none"))]
         if self.note:
-            out.append(f"note: {self.note}")
+            out.append(message("delivery_note", note=self.note))
         if self.skipped:
-            out.append(f"skipped {len(self.skipped)} customer(s) already in the file (nothing there was changed): "
-                       + ", ".join(f"{name} ({cid})" for cid, name in self.skipped))
+            out.append(message("import_skipped", count=len(self.skipped), customers=_customers(self.skipped)))
         if self.replaced_examples:
-            out.append("replaced the template's example customer (its id still said 待填写)")
+            out.append(message("import_replaced_example"))
         if self.other_owners:
-            out.append("left out rows owned by others (use --all-owners to import them too): "
-                       + ", ".join(f"{owner} ({rows} row(s))" for owner, rows in self.other_owners))
+            out.append(message("import_other_owners", owners=comma.join(
+                message("import_owner_rows", owner=owner, rows=rows) for owner, rows in self.other_owners)))
         if self.ignored_columns:
-            out.append("columns not imported: " + "; ".join(self.ignored_columns))
+            out.append(message("import_ignored_columns", columns=message("list_semicolon").join(self.ignored_columns)))
         for name, value, count in self.defaults:
-            out.append(f"{name}: not in the export, so {count} customer(s) got the template's value {value!r}, "
-                       "marked with a comment: check each one")
+            out.append(message("import_default", name=name, count=count, value=value))
         if self.unknown_stages:
-            out.append(f"stage values not recognised (the template's value was used): {', '.join(self.unknown_stages)}")
+            out.append(message("import_unknown_stages", stages=comma.join(self.unknown_stages)))
         if len(self.successors) > 1 and self.imported:
-            out.append(f"every imported customer goes to {self.successor}; change 'successor:' where another of "
-                       f"{', '.join(self.successors)} takes one over")
+            out.append(message("import_one_successor", successor=self.successor, successors=comma.join(self.successors)))
         if self.placeholders:
-            out.append(f"next: the file still has {self.placeholders} placeholder(s) 待填写 for the leaver to fill in "
-                       f"(profiles, contacts' titles...); 'handover check {self.file}' lists each one with its line")
+            out.append(message("import_next_placeholders", count=self.placeholders, file=self.file))
         else:
-            out.append(f"next: review the entries, then run 'handover check {self.file}'")
+            out.append(message("import_next_review", file=self.file))
         return out
+
+
+def _customers(pairs: tuple[tuple[str, str], ...]) -> str:
+    return message("list_comma").join(message("import_customer", name=name, id=cid) for cid, name in pairs)
 
 
 # -- the export's columns -------------------------------------------------------------------------------
@@ -128,21 +130,21 @@ def _columns(table: Table, map_name: str, item: Field, contact: Field | None, ro
             continue
         match = known.get(header_key(header))
         if match is None:
-            ignored.append(f"{header} (not a column the {map_name} map knows)")
+            ignored.append(message("import_column_unknown", header=header, map=map_name))
             continue
         target, priority = match
         where = _destination(target, item, contact)
         if target != "owner" and where is None:
-            ignored.append(f"{header} (the {role.id} role's customers have no {target} field)")
+            ignored.append(message("import_column_no_field", header=header, role=role.id, field=target))
             continue
         if target in RESTRICTED and (where is None or where.sensitivity != "restricted"):
-            ignored.append(f"{header} (personal data, and the {role.id} role's {target} field is not restricted)")
+            ignored.append(message("import_column_personal", header=header, role=role.id, field=target))
             continue
         column = Column(target, index, header)
         if target in best:
             kept = min(best[target], (priority, column), key=lambda pair: pair[0])
             dropped = column if kept[1] is best[target][1] else best[target][1]
-            ignored.append(f"{dropped.header} (a second {target} column; {kept[1].header} is used)")
+            ignored.append(message("import_column_second", header=dropped.header, field=target, kept=kept[1].header))
             best[target] = kept
         else:
             best[target] = (priority, column)
@@ -175,10 +177,9 @@ def _own_rows(table: Table, owner: Column | None, leaver: Person,
         else:
             others[value] += 1
     if not kept and others:
-        seen = ", ".join(f"{visible(name)} ({count})" for name, count in others.most_common(10))
-        raise UsageError(f"no row of the export is owned by {leaver.name} ({leaver.id}): column '{owner.header}' names "
-                         f"{seen}; export only {leaver.name}'s customers, write their name, id or e-mail in that "
-                         "column, or pass --all-owners to import every row")
+        seen = message("list_comma").join(message("import_owner_count", owner=visible(name), count=count)
+                                          for name, count in others.most_common(10))
+        raise UsageError(message("import_no_own_rows", leaver=leaver.name, id=leaver.id, column=owner.header, seen=seen))
     return kept, sorted(others.items())
 
 
@@ -191,14 +192,14 @@ def _group(rows: list[tuple[int, tuple[str, ...]]], columns: dict[str, Column]) 
     for number, cells in rows:
         cid, name = cells[id_column.index], cells[name_column.index]
         if not cid:
-            problems.append(f"row {number}: no customer id in column '{id_column.header}'")
+            problems.append(message("import_row_no_id", row=number, column=id_column.header))
             continue
         if not name:
-            problems.append(f"row {number}: customer {cid} has no name in column '{name_column.header}'")
+            problems.append(message("import_row_no_name", row=number, id=cid, column=name_column.header))
             continue
         if cid in names and names[cid] != name:
-            problems.append(f"row {number}: customer {cid} is named '{visible(name)}', but '{visible(names[cid])}' "
-                            "in an earlier row; one id is one customer")
+            problems.append(message("import_row_two_names", row=number, id=cid, name=visible(name),
+                                    earlier=visible(names[cid])))
             continue
         names[cid] = name
         customers.setdefault(cid, Customer(cid)).rows.append((number, cells))
@@ -436,22 +437,21 @@ class ImportRequest:
 def _target(project: Project, path: Path) -> tuple[str, Document, Role, SchemaSet, Roster]:
     shown = project.display(path)
     if not path.is_file() or not path.resolve().is_relative_to(project.handovers_dir):
-        raise UsageError(f"{path}: not a handover file in {project.display(project.handovers_dir)}/; create it first "
-                         "with 'handover new --role ROLE --leaver ID ...'")
+        raise UsageError(message("import_not_handover", path=path, folder=project.display(project.handovers_dir)))
     text, problems = read_text(path, shown)
     doc, found = (None, []) if text is None else parse(text, shown)
     problems += found
     if doc is None or problems or not isinstance(doc.data, dict):
-        raise HandoverError(f"{shown} cannot be read as a handover file: fix what 'handover check {shown}' reports "
-                            "about it first")
+        raise HandoverError(message("import_unreadable", file=shown))
     schemas = SchemaSet(project.schemas_dir, project.templates_dir)
     role_id = doc.data.get("role")
     role = schemas.role(role_id) if isinstance(role_id, str) else None
     if role is None:
-        raise HandoverError(f"{shown}: unknown role {role_id!r}; roles: {', '.join(schemas.role_ids())}")
+        raise HandoverError(message("import_unknown_role", file=shown, role=role_id,
+                                    roles=", ".join(schemas.role_ids())))
     roster, _ = load_roster(project, schemas)
     if roster is None:
-        raise HandoverError("the roster handbook/people.yaml has errors; run 'handover check' first")
+        raise HandoverError(message("import_roster_errors"))
     return shown, doc, role, schemas, roster
 
 
@@ -460,23 +460,21 @@ def _people(doc: Document, roster: Roster, successor: str | None) -> tuple[Perso
     leaver = roster.people.get(str(data.get("leaver")))
     successors = tuple(str(s) for s in data.get("successors") or () if isinstance(s, str))
     if leaver is None or not successors or any(s not in roster.people for s in successors):
-        raise HandoverError(f"{doc.path}: fill in the leaver and successors (people in handbook/people.yaml) before "
-                            "importing customers")
+        raise HandoverError(message("import_no_people", file=doc.path))
     if successor is not None and successor not in successors:
-        raise UsageError(f"--successor {successor}: not one of this handover's successors ({', '.join(successors)})")
+        raise UsageError(message("import_wrong_successor", successor=successor, successors=", ".join(successors)))
     return leaver, successors, successor or successors[0]
 
 
 def import_customers(project: Project, request: ImportRequest, today: dt.date) -> ImportReport:
     """Append the export's customers to the handover file; return what was done. Writes nothing on an error."""
     if request.map_name not in COLUMN_MAPS:
-        raise UsageError(f"--map {request.map_name}: choose one of {', '.join(COLUMN_MAPS)}")
+        raise UsageError(message("import_map", map=request.map_name, maps=", ".join(COLUMN_MAPS)))
     shown, doc, role, schemas, roster = _target(project, request.handover)
     leaver, successors, successor = _people(doc, roster, request.successor)
     keys = [path[0] for path in role.paths.customers if len(path) == 1]
     if not keys:
-        raise UsageError(f"{shown}: the {role.id} role has no customer list; customers are imported into a handover "
-                         "of a role that has one (e.g. sales, consultant)")
+        raise UsageError(message("import_no_customer_list", file=shown, role=role.id))
     key = keys[0]
     item = role.tree.at([key, "*"])
     assert item is not None  # a customer list always has items: FieldPaths found it there
@@ -491,20 +489,20 @@ def import_customers(project: Project, request: ImportRequest, today: dt.date) -
     missing = [target for target in ("id", "name") if target not in columns]
     if missing:
         wanted = "; ".join(f"{t}: {', '.join(COLUMN_MAPS[request.map_name][t][:6])}" for t in missing)
-        raise UsageError(f"{request.table}: no column for the customer's {' and '.join(missing)} (the {request.map_name} "
-                         f"map looks for {wanted}; the file's headers are: {', '.join(visible(h) for h in table.headers)}); "
-                         "rename the column, or choose another --map")
+        raise UsageError(message("import_no_columns", table=request.table, missing=message("and_joiner").join(missing),
+                                 map=request.map_name, wanted=wanted,
+                                 headers=", ".join(visible(h) for h in table.headers)))
     rows, other_owners = _own_rows(table, columns.get("owner"), leaver, request.all_owners)
     customers, problems = _group(rows, columns)
     if problems:
-        raise UsageError(f"{request.table}: nothing was imported:\n  " + "\n  ".join(problems)
-                         + "\nfix these rows in the export, then run the import again")
+        raise UsageError(message("import_bad_rows", table=request.table, problems="\n  ".join(problems)))
 
     existing = doc.data.get(key) if isinstance(doc.data.get(key), list) else []
     examples = [i for i, entry in enumerate(existing) if isinstance(entry, dict) and PLACEHOLDER in str(entry.get("id", ""))]
     have = {str(entry.get("id")): str(entry.get("name", "")) for entry in existing if isinstance(entry, dict)}
-    skipped = [(c.id, have[c.id] if have[c.id] == _name(c, columns) else f"{have[c.id]}, which the export calls "
-                f"{_name(c, columns)}") for c in customers if c.id in have]
+    skipped = [(c.id, have[c.id] if have[c.id] == _name(c, columns)
+                else message("import_export_calls", name=have[c.id], export=_name(c, columns)))
+               for c in customers if c.id in have]
     fresh = [c for c in customers if c.id not in have]
 
     last_day, notice = str(doc.data.get("last_day", "")), str(doc.data.get("notice_date", ""))
@@ -546,17 +544,16 @@ def _verify(project: Project, text: str, shown: str, role: Role, schemas: Schema
     """Read the result back as ``handover check`` will: any error in an imported entry stops the import."""
     doc, problems = parse(text, shown)
     if doc is None:
-        raise HandoverError(f"{shown}: the import would make the file unreadable ({'; '.join(p.message for p in problems)}); "
-                            "nothing was written. Please report this with the export's column headers")
+        raise HandoverError(message("import_would_break", file=shown,
+                                    problems=message("list_semicolon").join(p.message for p in problems)))
     problems += schema_problems(doc, schemas.validator(role.schema_path), role.tree)
     if not any(p.is_error for p in problems):
         context = RuleContext(frozenset(roster.people), load_security_config(project.root), today, project.root)
         problems += document_problems(doc, role, context)
     mine = [p for p in problems if p.is_error and _imported(p, key, start)]
     if mine:
-        raise UsageError("nothing was imported; these values would not pass 'handover check':\n  "
-                         + "\n  ".join(_in_export_terms(p, key, start, entries, columns) for p in mine)
-                         + "\nfix them in the export (or leave the cell empty), then run the import again")
+        raise UsageError(message("import_bad_values", problems="\n  ".join(
+            _in_export_terms(p, key, start, entries, columns) for p in mine)))
     return doc
 
 
@@ -581,8 +578,9 @@ def _in_export_terms(problem: Problem, key: str, start: int, entries: list[Entry
         row = entry.contact_rows[int(parts[1])]
         target = f"contact.{parts[2]}" if len(parts) > 2 else "contact.name"
     column = columns.get(target)
-    where = f"row {row}" + (f", column '{column.header}'" if column is not None else "")
-    return f"{where} (customer {entry.values['id']}): {problem.message}"
+    where = (message("import_where_cell", row=row, column=column.header) if column is not None
+             else message("import_where_row", row=row))
+    return message("import_value_problem", where=where, id=entry.values["id"], problem=problem.message)
 
 
 def _write_atomically(path: Path, text: str) -> None:

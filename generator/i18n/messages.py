@@ -559,4 +559,84 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status_overall_awaiting-manager": ("待审批人签字", "awaiting-manager"),
     "status_overall_signed": ("三方已签字", "signed"),
     "status_overall_unknown": ("未知（没有 git 历史）", "unknown"),
+    # generator/actions/import_customers.py
+    "import_customer": ("{name}（{id}）", "{name} ({id})"),
+    "import_none": ("无", "none"),
+    "import_imported": ("已向 {file} 导入 {count} 个客户：{customers}", "imported {count} customer(s) into {file}: {customers}"),
+    "import_skipped": ("略过了文件中已有的 {count} 个客户（其内容没有改动）：{customers}",
+                       "skipped {count} customer(s) already in the file (nothing there was changed): {customers}"),
+    "import_replaced_example": ("已替换模板中的示例客户（它的 id 仍是“待填写”）",
+                                "replaced the template's example customer (its id still said 待填写)"),
+    "import_other_owners": ("略过了属于其他人的行（加 --all-owners 可一并导入）：{owners}",
+                            "left out rows owned by others (use --all-owners to import them too): {owners}"),
+    "import_owner_rows": ("{owner}（{rows} 行）", "{owner} ({rows} row(s))"),
+    "import_owner_count": ("{owner}（{count}）", "{owner} ({count})"),
+    "import_ignored_columns": ("没有导入的列：{columns}", "columns not imported: {columns}"),
+    "import_default": ("{name}：导出文件中没有，所以 {count} 个客户用了模板的值 {value!r}，并加了注释标记：请逐个核对",
+                       "{name}: not in the export, so {count} customer(s) got the template's value {value!r}, "
+                       "marked with a comment: check each one"),
+    "import_unknown_stages": ("不认识的阶段值（已改用模板的值）：{stages}",
+                              "stage values not recognised (the template's value was used): {stages}"),
+    "import_one_successor": ("所有导入的客户都交给了 {successor}；若某个客户由 {successors} 中的另一位接手，请改它的 successor:",
+                             "every imported customer goes to {successor}; change 'successor:' where another of "
+                             "{successors} takes one over"),
+    "import_next_placeholders": ("下一步：文件中还有 {count} 处“待填写”需要离职人填写（客户简介、联系人职务等）；"
+                                 "handover check {file} 会逐个列出并给出行号",
+                                 "next: the file still has {count} placeholder(s) 待填写 for the leaver to fill in "
+                                 "(profiles, contacts' titles...); 'handover check {file}' lists each one with its line"),
+    "import_next_review": ("下一步：核对这些条目，然后运行 handover check {file}",
+                           "next: review the entries, then run 'handover check {file}'"),
+    "import_column_unknown": ("{header}（{map} 映射不认识这一列）", "{header} (not a column the {map} map knows)"),
+    "import_column_no_field": ("{header}（{role} 角色的客户没有 {field} 字段）",
+                               "{header} (the {role} role's customers have no {field} field)"),
+    "import_column_personal": ("{header}（个人信息，而 {role} 角色的 {field} 字段不是受限字段）",
+                               "{header} (personal data, and the {role} role's {field} field is not restricted)"),
+    "import_column_second": ("{header}（第二个 {field} 列；已使用 {kept}）",
+                             "{header} (a second {field} column; {kept} is used)"),
+    "import_no_own_rows": ("导出文件中没有一行属于 {leaver}（{id}）：“{column}”列写的是 {seen}；请只导出 {leaver} 的客户，"
+                           "或在该列写上其姓名、id 或邮箱，或加 --all-owners 导入所有行",
+                           "no row of the export is owned by {leaver} ({id}): column '{column}' names {seen}; export "
+                           "only {leaver}'s customers, write their name, id or e-mail in that column, or pass "
+                           "--all-owners to import every row"),
+    "import_row_no_id": ("第 {row} 行：“{column}”列中没有客户 id", "row {row}: no customer id in column '{column}'"),
+    "import_row_no_name": ("第 {row} 行：客户 {id} 在“{column}”列中没有名称",
+                           "row {row}: customer {id} has no name in column '{column}'"),
+    "import_row_two_names": ("第 {row} 行：客户 {id} 名为“{name}”，但前面的行中叫“{earlier}”；一个 id 只对应一个客户",
+                             "row {row}: customer {id} is named '{name}', but '{earlier}' in an earlier row; "
+                             "one id is one customer"),
+    "import_not_handover": ("{path}：不是 {folder}/ 中的交接文件；请先用 handover new --role 角色 --leaver 工号 ... 创建",
+                            "{path}: not a handover file in {folder}/; create it first with "
+                            "'handover new --role ROLE --leaver ID ...'"),
+    "import_unreadable": ("{file} 无法作为交接文件读取：请先改正 handover check {file} 报告的问题",
+                          "{file} cannot be read as a handover file: fix what 'handover check {file}' reports about it first"),
+    "import_unknown_role": ("{file}：未知的角色 {role!r}；可用的角色：{roles}", "{file}: unknown role {role!r}; roles: {roles}"),
+    "import_roster_errors": ("人员名单 handbook/people.yaml 有错误；请先运行 handover check",
+                             "the roster handbook/people.yaml has errors; run 'handover check' first"),
+    "import_no_people": ("{file}：导入客户前，请先填写离职人和接手人（handbook/people.yaml 中的人）",
+                         "{file}: fill in the leaver and successors (people in handbook/people.yaml) before "
+                         "importing customers"),
+    "import_wrong_successor": ("--successor {successor}：不是这份交接的接手人（{successors}）之一",
+                               "--successor {successor}: not one of this handover's successors ({successors})"),
+    "import_map": ("--map {map}：请从以下选择一个：{maps}", "--map {map}: choose one of {maps}"),
+    "import_no_customer_list": ("{file}：{role} 角色没有客户列表；客户只能导入到有客户列表的角色（例如 sales、consultant）的交接文件",
+                                "{file}: the {role} role has no customer list; customers are imported into a handover "
+                                "of a role that has one (e.g. sales, consultant)"),
+    "import_no_columns": ("{table}：找不到客户的 {missing} 列（{map} 映射查找的是 {wanted}；文件的表头是：{headers}）；"
+                          "请改列名，或换一个 --map",
+                          "{table}: no column for the customer's {missing} (the {map} map looks for {wanted}; the "
+                          "file's headers are: {headers}); rename the column, or choose another --map"),
+    "import_bad_rows": ("{table}：什么也没有导入：\n  {problems}\n请在导出文件中改正这些行，然后重新导入",
+                        "{table}: nothing was imported:\n  {problems}\nfix these rows in the export, then run the "
+                        "import again"),
+    "import_export_calls": ("{name}（导出文件中叫 {export}）", "{name}, which the export calls {export}"),
+    "import_would_break": ("{file}：导入会使文件无法读取（{problems}）；什么也没有写入。请连同导出文件的表头一起报告此问题",
+                           "{file}: the import would make the file unreadable ({problems}); nothing was written. "
+                           "Please report this with the export's column headers"),
+    "import_bad_values": ("什么也没有导入；这些值通不过 handover check：\n  {problems}\n"
+                          "请在导出文件中改正（或让单元格留空），然后重新导入",
+                          "nothing was imported; these values would not pass 'handover check':\n  {problems}\n"
+                          "fix them in the export (or leave the cell empty), then run the import again"),
+    "import_where_row": ("第 {row} 行", "row {row}"),
+    "import_where_cell": ("第 {row} 行“{column}”列", "row {row}, column '{column}'"),
+    "import_value_problem": ("{where}（客户 {id}）：{problem}", "{where} (customer {id}): {problem}"),
 }
