@@ -29,7 +29,8 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/actions/scan.py", "generator/actions/staged.py", "generator/output/history.py",
              "generator/notify/channels.py",
              "generator/model/readiness.py",
-             "generator/actions/import_customers.py"]
+             "generator/actions/import_customers.py",
+             "generator/actions/certificate.py", "generator/actions/tables.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -290,3 +291,21 @@ def test_import_customers_speaks_chinese(cli: Callable[..., CliResult], empty_pr
     code, out, err = run_import(cli, empty_project, xlsx(tmp_path / "sales.xlsx", sales_rows()), handover)
     assert code == 0, err
     assert "个客户：苏州澄泓科技有限公司（C-10023）、" in out and "略过了属于其他人的行" in out
+
+
+def test_tables_and_certificate_speak_chinese(cli: Callable[..., CliResult], empty_project: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.actions.certificate import CertificateError, find_chromium
+
+    from .test_crm import new_handover, run_import
+
+    handover = new_handover(cli, empty_project)
+    monkeypatch.delenv("HANDOVER_LANG")
+    old = tmp_path / "客户.xls"
+    old.write_bytes(b"\xd0\xcf\x11\xe0")
+    code, _, err = run_import(cli, empty_project, old, handover)
+    assert code == 2 and "无法读取旧版 Excel 格式（.xls）" in err
+    code, _, err = run_import(cli, empty_project, tmp_path / "没有.csv", handover)
+    assert code == 2 and "没有.csv：没有这个文件" in err
+    with use_language("zh"), pytest.raises(CertificateError, match="没有这个程序；请把它设为 Chromium 的路径"):
+        find_chromium({"HANDOVER_CHROMIUM": "no-such-chromium-here"})

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..audit.signoffs import unknown_audit
 from ..config import load_company
 from ..errors import HandoverError
+from ..i18n import message
 from ..model.handbook import Handbook, Handover
 from ..render.certificate import standalone_html
 from ..render.pages import SiteOptions, SiteRenderer
@@ -26,7 +27,6 @@ from ..session import Session
 CHROMIUM_VARIABLE = "HANDOVER_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 PRINT_TIMEOUT = 120  # seconds; a certificate prints in one or two
-INSTALL_HINT = "install it (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk)"
 
 
 class CertificateError(HandoverError):
@@ -39,16 +39,14 @@ def find_chromium(environ: Mapping[str, str] = os.environ) -> str:
     if named:
         found = shutil.which(named)
         if found is None:
-            raise CertificateError(f"{CHROMIUM_VARIABLE}={named}: no such program; set it to Chromium's path "
-                                   f"(e.g. /usr/bin/chromium) or unset it to use the one on PATH")
+            raise CertificateError(message("certificate_no_such_program", variable=CHROMIUM_VARIABLE, named=named))
         return found
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found is not None:
             return found
-    raise CertificateError(f"no Chromium found to print the certificate: {INSTALL_HINT}, or set {CHROMIUM_VARIABLE} "
-                           "to the browser's path; 'handover certificate FILE -o FILE.html' writes the page to print "
-                           "from any browser instead")
+    raise CertificateError(message("certificate_no_chromium", install=message("certificate_install"),
+                                   variable=CHROMIUM_VARIABLE))
 
 
 def _check_chinese_font() -> None:
@@ -58,7 +56,7 @@ def _check_chinese_font() -> None:
         return  # no fontconfig to ask: trust the system
     listed = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False, timeout=30)
     if listed.returncode == 0 and not listed.stdout.strip():
-        raise CertificateError(f"no Chinese font is installed, so the certificate would print empty boxes: {INSTALL_HINT}")
+        raise CertificateError(message("certificate_no_font", install=message("certificate_install")))
 
 
 def print_pdf(html: str, target: Path, chromium: str) -> None:
@@ -76,11 +74,11 @@ def print_pdf(html: str, target: Path, chromium: str) -> None:
         try:
             done = subprocess.run(command, capture_output=True, text=True, timeout=PRINT_TIMEOUT, check=False)
         except subprocess.TimeoutExpired:
-            raise CertificateError(f"{chromium} did not finish printing within {PRINT_TIMEOUT} s; try again, "
-                                   "or write the page with -o FILE.html and print it from a browser") from None
+            raise CertificateError(message("certificate_timeout", chromium=chromium, seconds=PRINT_TIMEOUT)) from None
         if done.returncode != 0 or not pdf.is_file() or pdf.stat().st_size == 0:
             detail = " ".join(done.stderr.strip().splitlines()[-3:])
-            raise CertificateError(f"{chromium} could not print the certificate (exit {done.returncode}): {detail}")
+            raise CertificateError(message("certificate_failed", chromium=chromium, code=done.returncode,
+                                                   detail=detail))
         _replace(target, pdf.read_bytes())
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..i18n import message
 
 HEADER_SEARCH_ROWS = 20  # a title or a blank line above the headers is common in exports
 
@@ -55,7 +56,7 @@ def _table(lines: Iterable[tuple[int, list[Any]]], is_header: Callable[[list[str
     rows = [(number, [cell_text(c) for c in cells]) for number, cells in lines]
     rows = [(number, cells) for number, cells in rows if any(cells)]
     if not rows:
-        raise UsageError("the file has no rows; export the customers again, with the column headers in the first row")
+        raise UsageError(message("table_no_rows"))
     first = rows[:HEADER_SEARCH_ROWS]
     widest = max(range(len(first)), key=lambda i: sum(1 for c in first[i][1] if c))  # else: the fullest row, not a title
     start = next((i for i, (_, cells) in enumerate(first) if is_header(cells)), widest)
@@ -71,8 +72,7 @@ def read_xlsx(path: Path, is_header: Callable[[list[str]], bool]) -> Table:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises zipfile, KeyError and its own errors for a damaged file
-        raise UsageError(f"{path}: cannot be read as an Excel workbook ({type(exc).__name__}); open it in Excel "
-                         "and save it again as .xlsx") from None
+        raise UsageError(message("table_bad_workbook", path=path, error=type(exc).__name__)) from None
     try:
         sheet = book.active or book.worksheets[0]
         return _table(((n, list(r)) for n, r in enumerate(sheet.iter_rows(values_only=True), 1)), is_header)
@@ -80,8 +80,6 @@ def read_xlsx(path: Path, is_header: Callable[[list[str]], bool]) -> Table:
         book.close()
 
 
-_SAVE_AS_UTF8 = ("in Excel choose 'Save As' > 'CSV UTF-8 (逗号分隔)(*.csv)' and import that file, or name the "
-                 "encoding with --encoding (e.g. --encoding gbk)")
 
 
 def _csv_rows(text: str) -> list[tuple[int, list[Any]]]:
@@ -96,10 +94,10 @@ def read_csv(path: Path, is_header: Callable[[list[str]], bool], encoding: str |
         try:
             return _table(_csv_rows(raw.decode(encoding)), is_header)
         except LookupError:
-            raise UsageError(f"--encoding {encoding}: not an encoding Python knows; try utf-8, gbk or big5") from None
+            raise UsageError(message("table_unknown_encoding", encoding=encoding)) from None
         except UnicodeDecodeError as exc:
-            raise UsageError(f"{path}: is not {encoding} (byte {exc.start + 1} cannot be read that way); "
-                             f"{_SAVE_AS_UTF8}") from None
+            raise UsageError(message("table_wrong_encoding", path=path, encoding=encoding, byte=exc.start + 1,
+                                     fix=message("table_save_as_utf8"))) from None
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if raw.startswith(bom):
             return _table(_csv_rows(raw.decode(name, errors="replace")), is_header)
@@ -112,21 +110,18 @@ def read_csv(path: Path, is_header: Callable[[list[str]], bool], encoding: str |
     except UnicodeDecodeError:
         table = None
     if table is None or not is_header(list(table.headers)):
-        raise UsageError(f"{path}: is neither UTF-8 nor GBK with column headers this map knows, so its text cannot be "
-                         f"read safely; {_SAVE_AS_UTF8}")
-    return Table(table.headers, table.rows, "read as GBK (GB18030), the encoding Excel uses for CSV on Chinese Windows; "
-                                            "'CSV UTF-8' avoids the guess")
+        raise UsageError(message("table_unknown_text", path=path, fix=message("table_save_as_utf8")))
+    return Table(table.headers, table.rows, message("table_read_as_gbk"))
 
 
 def read_table(path: Path, is_header: Callable[[list[str]], bool], encoding: str | None = None) -> Table:
     if not path.is_file():
-        raise UsageError(f"{path}: no such file")
+        raise UsageError(message("table_no_such_file", path=path))
     suffix = path.suffix.lower()
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path, is_header)
     if suffix in (".csv", ".txt", ".tsv"):
         return read_csv(path, is_header, encoding)
     if suffix in (".xls", ".et"):
-        raise UsageError(f"{path}: the old Excel format (.xls) cannot be read; open it in Excel or WPS and save it as "
-                         "'Excel 工作簿 (*.xlsx)' or 'CSV UTF-8'")
-    raise UsageError(f"{path}: import reads .xlsx or .csv files; export the customers from your CRM as one of those")
+        raise UsageError(message("table_old_excel", path=path))
+    raise UsageError(message("table_unknown_format", path=path))

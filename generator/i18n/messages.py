@@ -639,4 +639,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "import_where_row": ("第 {row} 行", "row {row}"),
     "import_where_cell": ("第 {row} 行“{column}”列", "row {row}, column '{column}'"),
     "import_value_problem": ("{where}（客户 {id}）：{problem}", "{where} (customer {id}): {problem}"),
+    # generator/actions/certificate.py
+    "certificate_install": ("请安装（Debian/Ubuntu：apt-get install chromium fonts-noto-cjk）",
+                            "install it (Debian/Ubuntu: apt-get install chromium fonts-noto-cjk)"),
+    "certificate_no_such_program": ("{variable}={named}：没有这个程序；请把它设为 Chromium 的路径（例如 /usr/bin/chromium），"
+                                    "或取消设置以使用 PATH 上的那个",
+                                    "{variable}={named}: no such program; set it to Chromium's path "
+                                    "(e.g. /usr/bin/chromium) or unset it to use the one on PATH"),
+    "certificate_no_chromium": ("找不到用来打印交接确认单的 Chromium：{install}，或把 {variable} 设为浏览器的路径；"
+                                "也可以用 handover certificate 文件 -o 文件.html 生成网页，再用任意浏览器打印",
+                                "no Chromium found to print the certificate: {install}, or set {variable} to the "
+                                "browser's path; 'handover certificate FILE -o FILE.html' writes the page to print "
+                                "from any browser instead"),
+    "certificate_no_font": ("没有安装中文字体，打印出的确认单会是空方框：{install}",
+                            "no Chinese font is installed, so the certificate would print empty boxes: {install}"),
+    "certificate_timeout": ("{chromium} 在 {seconds} 秒内没有打印完；请重试，或用 -o 文件.html 生成网页后在浏览器中打印",
+                            "{chromium} did not finish printing within {seconds} s; try again, or write the page with "
+                            "-o FILE.html and print it from a browser"),
+    "certificate_failed": ("{chromium} 无法打印交接确认单（退出码 {code}）：{detail}",
+                           "{chromium} could not print the certificate (exit {code}): {detail}"),
+    # generator/actions/tables.py: reading a CRM or Excel export
+    "table_save_as_utf8": ("请在 Excel 中选择“另存为”>“CSV UTF-8 (逗号分隔)(*.csv)”并导入该文件，"
+                           "或用 --encoding 指定编码（例如 --encoding gbk）",
+                           "in Excel choose 'Save As' > 'CSV UTF-8 (逗号分隔)(*.csv)' and import that file, or name the "
+                           "encoding with --encoding (e.g. --encoding gbk)"),
+    "table_no_such_file": ("{path}：没有这个文件", "{path}: no such file"),
+    "table_no_rows": ("文件中没有任何行；请重新导出客户，第一行是列标题",
+                      "the file has no rows; export the customers again, with the column headers in the first row"),
+    "table_bad_workbook": ("{path}：无法作为 Excel 工作簿读取（{error}）；请用 Excel 打开并重新另存为 .xlsx",
+                           "{path}: cannot be read as an Excel workbook ({error}); open it in Excel and save it again "
+                           "as .xlsx"),
+    "table_unknown_encoding": ("--encoding {encoding}：Python 不认识这个编码；请试试 utf-8、gbk 或 big5",
+                               "--encoding {encoding}: not an encoding Python knows; try utf-8, gbk or big5"),
+    "table_wrong_encoding": ("{path}：不是 {encoding} 编码（第 {byte} 个字节无法这样读取）；{fix}",
+                             "{path}: is not {encoding} (byte {byte} cannot be read that way); {fix}"),
+    "table_unknown_text": ("{path}：既不是 UTF-8，也不是带有本映射认识的列标题的 GBK，无法可靠地读取其中文字；{fix}",
+                           "{path}: is neither UTF-8 nor GBK with column headers this map knows, so its text cannot be "
+                           "read safely; {fix}"),
+    "table_read_as_gbk": ("已按 GBK（GB18030）读取，这是中文 Windows 上 Excel 保存 CSV 用的编码；存为“CSV UTF-8”可免去猜测",
+                          "read as GBK (GB18030), the encoding Excel uses for CSV on Chinese Windows; "
+                          "'CSV UTF-8' avoids the guess"),
+    "table_old_excel": ("{path}：无法读取旧版 Excel 格式（.xls）；请用 Excel 或 WPS 打开，另存为“Excel 工作簿 (*.xlsx)”或“CSV UTF-8”",
+                        "{path}: the old Excel format (.xls) cannot be read; open it in Excel or WPS and save it as "
+                        "'Excel 工作簿 (*.xlsx)' or 'CSV UTF-8'"),
+    "table_unknown_format": ("{path}：导入只读取 .xlsx 或 .csv 文件；请从 CRM 导出为其中一种",
+                             "{path}: import reads .xlsx or .csv files; export the customers from your CRM as one of those"),
 }
