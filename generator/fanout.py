@@ -18,6 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from .errors import WorkerFailed
+from .i18n import message
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -78,7 +79,6 @@ def ordered_map(task: Callable[[Item], Result], items: Sequence[Item], jobs: int
                                  initializer=_ignore_interrupts) as pool:
             return [result for chunk_results in pool.map(_run_chunk, chunks) for result in chunk_results]
     except BrokenProcessPool as broken:
-        raise WorkerFailed("a worker process died before finishing (out of memory?): run again, or with "
-                           "--jobs 1 to use this process only") from broken
+        raise WorkerFailed(message("worker_died")) from broken
     finally:
         _task = previous

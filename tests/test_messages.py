@@ -30,7 +30,7 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/notify/channels.py",
              "generator/model/readiness.py",
              "generator/actions/import_customers.py",
-             "generator/actions/certificate.py", "generator/actions/tables.py"]
+             "generator/actions/certificate.py", "generator/actions/tables.py", "generator/fanout.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}
@@ -309,3 +309,17 @@ def test_tables_and_certificate_speak_chinese(cli: Callable[..., CliResult], emp
     assert code == 2 and "没有.csv：没有这个文件" in err
     with use_language("zh"), pytest.raises(CertificateError, match="没有这个程序；请把它设为 Chromium 的路径"):
         find_chromium({"HANDOVER_CHROMIUM": "no-such-chromium-here"})
+
+
+def test_a_dead_worker_is_reported_in_chinese() -> None:
+    from generator.errors import WorkerFailed
+
+    parent = os.getpid()
+
+    def task(n: int) -> int:
+        if n == 30 and os.getpid() != parent:
+            os._exit(3)  # as the out-of-memory killer would end it
+        return n
+
+    with use_language("zh"), pytest.raises(WorkerFailed, match="工作进程没做完就退出了.*--jobs 1 只用当前进程"):
+        ordered_map(task, list(range(40)), jobs=2)

@@ -684,4 +684,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "'Excel 工作簿 (*.xlsx)' or 'CSV UTF-8'"),
     "table_unknown_format": ("{path}：导入只读取 .xlsx 或 .csv 文件；请从 CRM 导出为其中一种",
                              "{path}: import reads .xlsx or .csv files; export the customers from your CRM as one of those"),
+    # generator/fanout.py
+    "worker_died": ("有一个工作进程没做完就退出了（内存不足？）：请再运行一次，或加 --jobs 1 只用当前进程",
+                    "a worker process died before finishing (out of memory?): run again, or with --jobs 1 to use "
+                    "this process only"),
 }
