@@ -148,6 +148,9 @@ def test_a_broken_project_is_shown_while_serving_as_a_project_problem(project: P
     config = load_config(str(project / "mkdocs.yml"))
     plugin = config.plugins["handover"]
     plugin.on_startup(command="serve", dirty=False)
-    plugin.on_config(config)
-    assert [p.rule for p in plugin.errors] == ["project"]
-    assert "sales.schema.json" in plugin.errors[0].message
+    try:
+        plugin.on_config(config)
+        assert [p.rule for p in plugin.errors] == ["project"]
+        assert "sales.schema.json" in plugin.errors[0].message
+    finally:
+        plugin.on_startup(command="build", dirty=False)  # MkDocs keeps this object for the process's next build

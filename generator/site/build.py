@@ -111,12 +111,16 @@ def _mkdocs_build(config: MkDocsConfig) -> None:
     collector = _ErrorCollector()
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(collector)
+    # As 'mkdocs build' does: plugins with on_startup live across builds of one process (for 'serve'),
+    # so each build tells them it is a build, never a preview left over from before.
+    config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
     except (MkDocsException, HandoverError) as exc:
         raise BuildFailed("\n".join(collector.messages) or str(exc)) from exc
     finally:
         mkdocs_log.removeHandler(collector)
+        config.plugins.on_shutdown()
 
 
 @contextlib.contextmanager
