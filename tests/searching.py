@@ -112,8 +112,9 @@ def _what_matters(handover: Handover) -> list[str]:
     return found
 
 
-def questions(handbook: Handbook, per_kind: int = 12, seed: int = 7) -> list[Question]:
-    """Up to ``per_kind`` questions of each kind, chosen at random (with ``seed``) from the handbook's data."""
+def questions(handbook: Handbook, per_kind: int = 12, seed: int = 7, rare: int = 3) -> list[Question]:
+    """Up to ``per_kind`` questions of each kind, chosen at random (with ``seed``) from the handbook's data;
+    topics among the words at most ``rare`` handovers hold."""
     rng = random.Random(seed)
     people = handbook.roster.people
     staff_names = defaultdict(list)
@@ -162,31 +163,29 @@ def questions(handbook: Handbook, per_kind: int = 12, seed: int = 7) -> list[Que
             add("short name", entry.name[2:4], (), ())  # the brand after a two-character city: 杭州博远… is 博远
             add("short name", entry.name[:4], (), ())  # or city and brand: 杭州博远
     # Topics are other words than names (names are questions of their own) and than the site's own words
-    # (报告, 客户: on every page).
-    named = [*staff_names, *by_kind["contact"], *(entry.name for entry in entries.values()), *site_words]
+    # (报告, 客户: on every page), held by few handovers: a word that finds a few pages, not half the handbook.
+    named = "\n".join([*staff_names, *by_kind["contact"], *(entry.name for entry in entries.values()), *site_words])
     for page, words in topics.items():
         for word in words:
-            if not any(word in name for name in named):
-                add("topic", word, [page])
-    # A short name answers for every customer whose name holds it.
-    for text, (pages, anchors) in by_kind["short name"].items():
+            add("topic", word, [page])
+    for word in [w for w, (pages, _) in by_kind["topic"].items() if len(pages) > rare or w in named]:
+        del by_kind["topic"][word]
+    chosen = {kind: rng.sample(sorted(texts), min(per_kind, len(texts))) for kind, texts in sorted(by_kind.items())}
+    # A short name answers for every customer whose name holds it; a system for every page naming it; an
+    # English word for every page holding it (found for the questions asked only: thousands of pages).
+    for text in chosen.get("short name", []):
         for entry in entries.values():
             if text in entry.name:
-                anchors.add(anchor("c", entry.id))
-                pages.update(holding[entry.id])
-    # A system answers for every page naming it; an English word for every page holding it.
-    for text, (pages, _) in by_kind["system"].items():
-        pages.update(handover_path(h) for h in handbook.handovers if any(text in s for s in _strings(h.data)))
-    for text, (pages, _) in by_kind["English word"].items():
+                by_kind["short name"][text][1].add(anchor("c", entry.id))
+                by_kind["short name"][text][0].update(holding[entry.id])
+    blobs = {handover_path(h): "\n".join(_strings(h.data)) for h in handbook.handovers}
+    for text in chosen.get("system", []):
+        by_kind["system"][text][0].update(page for page, blob in blobs.items() if text in blob)
+    for text in chosen.get("English word", []):
         pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(text)}(?![A-Za-z0-9])", re.IGNORECASE)
-        pages.update(handover_path(h) for h in handbook.handovers if any(pattern.search(s) for s in _strings(h.data)))
-    chosen = []
-    for kind in sorted(by_kind):
-        texts = sorted(by_kind[kind])
-        for text in rng.sample(texts, min(per_kind, len(texts))):
-            pages, anchors = by_kind[kind][text]
-            chosen.append(Question(kind, text, frozenset(pages), frozenset(anchors)))
-    return chosen
+        by_kind["English word"][text][0].update(page for page, blob in blobs.items() if pattern.search(blob))
+    return [Question(kind, text, frozenset(by_kind[kind][text][0]), frozenset(by_kind[kind][text][1]))
+            for kind, texts in chosen.items() for text in texts]
 
 
 def _topic_words(text: str) -> set[str]:
@@ -194,11 +193,6 @@ def _topic_words(text: str) -> set[str]:
 
     return {w for w in jieba.cut(text) if 2 <= len(w) <= 4 and CHINESE.fullmatch(w[0]) and CHINESE.fullmatch(w[-1])
             and all(CHINESE.fullmatch(c) for c in w)}
-
-
-def rare_topics(handbook: Handbook, found: list[Question], at_most: int = 3) -> list[Question]:
-    """Topic words held by at most ``at_most`` handovers: a word that finds a few pages, not half the handbook."""
-    return [q for q in found if q.kind != "topic" or len(q.pages) <= at_most]
 
 
 # ----------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from generator.site.build import build_site
 
 from .browser import chromium, served
 from .helpers import copy_project
-from .searching import SearchBox, answer, by_language, load, misses, questions, rare_topics, synthetic
+from .searching import SearchBox, answer, by_language, load, misses, questions, synthetic
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -64,7 +64,7 @@ def synthetic_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[P
 
 def assert_answered(project: Path, address: str, browser: Browser, per_kind: int) -> None:
     handbook = load(project, TODAY)
-    asked = rare_topics(handbook, questions(handbook, per_kind=per_kind))
+    asked = questions(handbook, per_kind=per_kind)
     page = browser.new_page()
     foreign: list[str] = []
     page.on("request", lambda request: foreign.append(request.url)

@@ -86,6 +86,7 @@ def test_every_handover_customer_and_person_has_its_entry(sample: Path) -> None:
     handbook = load(sample, TODAY)
     index = index_of(sample)
     locations = entries(index)
+    assert len(locations) == len(index["docs"]), "a page indexed twice: does Material still honour 'search: exclude'?"
     for handover in handbook.handovers:
         assert f"handovers/{handover.id}/" in locations, handover.id
     fragments = {location.partition("#")[2] for location in locations}
