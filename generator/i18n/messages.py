@@ -659,7 +659,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "certificate_failed": ("{chromium} 无法打印交接确认单（退出码 {code}）：{detail}",
                            "{chromium} could not print the certificate (exit {code}): {detail}"),
     # generator/actions/tables.py: reading a CRM or Excel export
-    "table_save_as_utf8": ("请在 Excel 中选择“另存为”>“CSV UTF-8 (逗号分隔)(*.csv)”并导入该文件，"
+    "table_save_as_utf8": ("请在 Excel 中选择“另存为”>“CSV UTF-8（逗号分隔）（*.csv）”并导入该文件，"
                            "或用 --encoding 指定编码（例如 --encoding gbk）",
                            "in Excel choose 'Save As' > 'CSV UTF-8 (逗号分隔)(*.csv)' and import that file, or name the "
                            "encoding with --encoding (e.g. --encoding gbk)"),
