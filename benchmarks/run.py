@@ -212,6 +212,7 @@ def phases_worker(args: argparse.Namespace) -> None:
     (``jobs=1``), so they add up and compare per handover across sizes; ``site_content`` and
     ``build_site`` run as shipped, with worker processes where they pay, and include everything above."""
     import importlib
+    import importlib.util
 
     root = Path(args.config)
     timings: dict[str, float] = {}
@@ -235,9 +236,11 @@ def phases_worker(args: argparse.Namespace) -> None:
     handbook = result.handbook
     audits = timed("Session.audits(handbook): sign-off judgements", lambda: session.audits(handbook))
     timed("render_site, one process", lambda: generator.render_site(handbook, options, audits, session.calendar, jobs=1))
-    from generator.site.search import search_facts
+    search = importlib.util.find_spec("generator.site.search")  # absent before the search index (--code REV)
+    if search is not None:
+        from generator.site.search import search_facts
 
-    timed("search_facts: what search finds each page by", lambda: search_facts(handbook, options.language))
+        timed("search_facts: what search finds each page by", lambda: search_facts(handbook, options.language))
     cache = root / ".cache-phases"
     shutil.rmtree(cache, ignore_errors=True)
     timed("site_content, cold (all of the above, workers)", lambda: generator.site_content(project, options, cache))
