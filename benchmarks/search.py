@@ -101,6 +101,8 @@ def ask_all(root: Path, site: Path, per_kind: int, timeout: float) -> dict[str, 
     kinds = sorted({a.question.kind for a in answers})
     return {"ready_seconds": round(ready, 1), "query_seconds_median": round(statistics.median(seconds), 2),
             "query_seconds_max": round(max(seconds), 2),
+            "slowest": [(a.question.text, round(t, 2)) for t, a in sorted(zip(seconds, answers, strict=True),
+                                                                         key=lambda pair: -pair[0])[:3]],
             "languages": {lang: vars(r) for lang, r in by_language(answers).items()},
             "kinds": {kind: vars(rates([a for a in answers if a.question.kind == kind])) for kind in kinds},
             "misses": misses(answers)}
@@ -149,6 +151,7 @@ def report(results: list[dict[str, Any]]) -> bool:
         print(f"\nN={r['handovers']}: bytes by kind {json.dumps(r['index']['by_kind'])}")
         if "material_alone" in r:
             print(f"  Material alone, same pages: {r['material_alone']['bytes'] / 1e6:.2f} MB")
+        print(f"  slowest questions (seconds): {r['search']['slowest']}")
         for kind, rate in r["search"]["kinds"].items():
             print(f"  {kind}: {rate['top']:.0%} top 3, {rate['first']:.0%} first ({rate['asked']})")
         for line in r["search"]["misses"]:
