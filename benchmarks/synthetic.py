@@ -198,6 +198,14 @@ class Synth:
         for person in roster["people"]:
             self.members.setdefault(person["department"], []).append(person["id"])
         self.everyone = list(self.people)
+        # Every other member of a department's staff leaves (again and again: the roster is small), the others
+        # only ever receive: nobody leaves holding what an earlier handover gave them, so the coverage rule is
+        # satisfied the way a real handbook satisfies it, where a person leaves once.
+        self.leavers: dict[str, list[str]] = {}
+        for department, members in self.members.items():
+            staff = [p for p in members if p != self.heads.get(department)] or members
+            self.leavers[department] = staff[::2]
+        self.leaving = {p for staff in self.leavers.values() for p in staff}
         self.customers: list[tuple[str, str, int]] = []  # (id, name, kind index): the company-wide pool
         self.used_names: set[str] = set()
         self.next_customer = 100001
@@ -250,12 +258,11 @@ class Synth:
     def parties(self, role: str) -> tuple[str, list[str], str]:
         department = ROLE_DEPARTMENT[role]
         head = self.heads.get(department)
-        staff = [p for p in self.members[department] if p != head] or self.members[department]
-        leaver = self.pick(staff)
-        manager = head if head and head != leaver else self.pick([p for p in self.everyone if p != leaver])
-        pool = [p for p in self.members[department] if p not in (leaver, manager)]
+        leaver = self.pick(self.leavers[department])
+        manager = head if head and head != leaver else self.pick([p for p in self.everyone if p not in self.leaving])
+        pool = [p for p in self.members[department] if p not in self.leaving and p != manager]
         if not pool:
-            pool = [p for p in self.everyone if p not in (leaver, manager)]
+            pool = [p for p in self.everyone if p not in self.leaving and p != manager]
         count = min(len(pool), self.rng.choices([1, 2, 3], [40, 45, 15])[0])
         return leaver, self.rng.sample(pool, count), manager
 

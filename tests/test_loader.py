@@ -1,13 +1,17 @@
 """YAML loading: nothing lost, nothing silently changed, and nothing but problems come out."""
 from __future__ import annotations
 
+import pathlib
 import pickle
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.check.rules import walk
 from generator.load import document as loader
+from generator.load.characters import REFUSED_IN_A_LINE
 from generator.load.document import parse
 
 
@@ -89,3 +93,30 @@ def test_any_text_gives_data_or_problems_never_an_exception(text: str) -> None:
     assert document is not None or problems
     for problem in problems:
         assert problem.line >= 1 and problem.column >= 1 and problem.rule
+
+
+_CHARACTER_CASES = sorted(pathlib.Path(__file__).parent.joinpath("cases").rglob("*.yaml"))
+
+
+@given(st.dictionaries(st.sampled_from(["name", "notes", "id"]),
+                       st.one_of(st.text(max_size=12), st.lists(st.text(max_size=6), max_size=3)), max_size=3))
+@settings(max_examples=150, deadline=None)
+def test_values_with_refused_characters_are_all_recorded(data: dict[str, object]) -> None:
+    """The control-character rule looks only where the loader saw an unusual character: it must see all of them,
+    however the text was written (escapes in double quotes, block scalars, plain)."""
+    text = yaml.safe_dump({"raw": data}, allow_unicode=True) + yaml.safe_dump({"escaped": data}, allow_unicode=False)
+    document, _ = parse(text, "t.yaml")
+    assert document is not None and document.unusual_text is not None
+    expected = {pointer for pointer, value, _ in walk(document.data, None)
+                if isinstance(value, str) and REFUSED_IN_A_LINE.search(value)}
+    assert document.unusual_text == expected
+
+
+@pytest.mark.parametrize("path", _CHARACTER_CASES, ids=lambda path: str(path.relative_to(path.parents[2])))
+def test_recorded_unusual_text_matches_a_full_walk(path: pathlib.Path) -> None:
+    document, _ = parse(path.read_text(encoding="utf-8", errors="replace"), str(path))
+    if document is None:
+        return
+    expected = {pointer for pointer, value, _ in walk(document.data, None)
+                if isinstance(value, str) and REFUSED_IN_A_LINE.search(value)}
+    assert document.unusual_text is not None and expected <= document.unusual_text

@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,25 @@ def walk(value: Any, tree: Field | None, pointer: str = "") -> Iterator[tuple[st
     elif isinstance(value, list):
         for index, child in enumerate(value):
             yield from walk(child, tree.items if tree else None, pointer_join(pointer, index))
+
+
+def _unescaped(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def walk_to(data: Any, tree: Field | None, pointers: Iterable[str]) -> Iterator[tuple[str, Any, Field | None]]:
+    """The values at ``pointers`` with their schema fields, as ``walk`` yields them (pointers no longer there are skipped)."""
+    for pointer in pointers:
+        value, place = data, tree
+        for token in pointer.split("/")[1:]:
+            if isinstance(value, dict) and _unescaped(token) in value:
+                value, place = value[_unescaped(token)], place.properties.get(_unescaped(token)) if place else None
+            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+                value, place = value[int(token)], place.items if place else None
+            else:
+                break
+        else:
+            yield pointer, value, place
 
 
 def _at(data: Any, paths: tuple[tuple[str, ...], ...]) -> Iterator[tuple[str, Any]]:
@@ -432,7 +451,10 @@ def control_character(subject: Subject) -> Iterator[Problem]:
     Fix: delete the character the message names (find it by its U+XXXX code and position; it is often invisible,
     so retype the whole value). Write a one-line field on one line after the colon, not as a `|` or `>` block.
     """
-    for pointer, value, place in walk(subject.data, subject.tree):
+    unusual = subject.doc.unusual_text
+    values = (walk(subject.data, subject.tree) if unusual is None
+              else walk_to(subject.data, subject.tree, sorted(unusual, key=subject.doc.position)))
+    for pointer, value, place in values:
         if not isinstance(value, str):
             continue
         multiline = free_text(place)

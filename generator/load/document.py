@@ -26,6 +26,7 @@ import yaml
 
 from ..i18n import message
 from ..problems import Problem
+from .characters import REFUSED_IN_A_LINE
 
 try:  # the C parser is what makes loading thousands of files fast
     from yaml import CBaseLoader as _EventLoader
@@ -44,6 +45,7 @@ _FALSE = {"false", "False", "FALSE"}
 _INT = re.compile(r"[-+]?[0-9]+\Z")
 _INT_OTHER_BASE = re.compile(r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
+_UNUSUAL = REFUSED_IN_A_LINE.search
 _FLOAT_SPECIAL = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z")
 
 
@@ -57,6 +59,9 @@ class Document:
     key_positions: dict[str, Position] = field(default_factory=dict)
     plain_scalars: frozenset[str] = frozenset()
     text: str = ""
+    # Where a text value holds a character some field refuses (load.characters.REFUSED_IN_A_LINE), found
+    # while reading, so the control-character rule looks at these values only; None: not known, look at all.
+    unusual_text: frozenset[str] | None = None
 
     # Worker processes send documents back to the parent, which needs a position only for the odd
     # cross-file or deadline problem. The position maps are most of a document's pickle, so they stay
@@ -88,7 +93,7 @@ class Document:
         return self.positions.get("", (1, 1))
 
 
-_REREAD_FIELDS = ("positions", "key_positions", "plain_scalars")
+_REREAD_FIELDS = ("positions", "key_positions", "plain_scalars", "unusual_text")
 
 
 def pointer_join(pointer: str, token: str | int) -> str:
@@ -121,6 +126,7 @@ class _Builder:
         self.positions: dict[str, Position] = {}
         self.key_positions: dict[str, Position] = {}
         self.plain: set[str] = set()
+        self.unusual: set[str] = set()
         self.problems: list[Problem] = []
         self.nodes = 0
 
@@ -201,6 +207,8 @@ class _Builder:
 
     def scalar(self, event: Any, pointer: str) -> Any:
         text: str = event.value
+        if _UNUSUAL(text):
+            self.unusual.add(pointer)
         if event.style or not event.implicit[0]:
             return text  # quoted or block scalar: always text
         self.plain.add(pointer)
@@ -297,7 +305,8 @@ def _parse(text: str, path: str) -> tuple[Document | None, list[Problem], Positi
         return None, builder.problems, None
     finally:
         loader.dispose()
-    document = Document(path, data, builder.positions, builder.key_positions, frozenset(builder.plain), text)
+    document = Document(path, data, builder.positions, builder.key_positions, frozenset(builder.plain), text,
+                        frozenset(builder.unusual))
     return document, builder.problems, None
 
 
@@ -389,10 +398,13 @@ def _misread(lines: list[str], document: Document) -> _Mistake | None:
     for pointer, (line, _) in document.key_positions.items():
         if pointer.rsplit("/", 1)[-1].startswith("\u3000") and (mistake := _mistake_on(lines, line - 1)) is not None:
             found.append(mistake)
+    typed = {number for number, text in enumerate(lines, 1) if "\uff1a" in text or "\u3000" in text}
     for pointer in document.plain_scalars:
         line, column = document.positions[pointer]
+        if line not in typed:  # most values: no line of theirs could hold the mistake
+            continue
         key = document.key_positions.get(pointer)
-        if key is None or key[0] == line or line > len(lines):  # text after its key, as in 'notes: crm：…', is text
+        if key is None or key[0] == line:  # text after its key, as in 'notes: crm：…', is text
             continue
         mistake = _mistake_on(lines, line - 1)
         if mistake is not None and mistake.key is not None and mistake.start + 1 == column and _SNAKE_KEY.fullmatch(mistake.key):
