@@ -68,14 +68,14 @@ def test_an_inactive_successor_falls_back_to_the_manager_and_says_so(project: Pa
     assert all((r["chase"], r["chase_name"], r["chase_reason"]) == ("zhengqiang", "郑强", "manager") for r in heyu)
     assert not {r["chase"] for r in rows} & _inactive(project)
     code, out, _ = cli("report", "incomplete", "--format", "md", "--today", TODAY, root=project)
-    assert code == 0 and "zhengqiang (manager: successor inactive)" in out
+    assert code == 0 and "郑强 (zhengqiang) (the successor is no longer active; the manager follows up)" in out
 
 
 def test_the_per_manager_summary_counts_match_the_rows(project: Path, cli) -> None:
     rows = _rows(cli, project)
     code, out, _ = cli("report", "incomplete", "--format", "md", "--today", TODAY, root=project)
     assert code == 0
-    summary = out[out.index("## Per manager"):].splitlines()[4:]
+    summary = out[out.index("## By manager"):].splitlines()[4:]
     table = {cells[0]: cells[1:] for cells in ([c.strip() for c in line.strip("|").split("|")] for line in summary)}
     managers = Counter(str(r["manager"]) for r in rows)
     assert set(table) == set(managers) and len(managers) > 1
@@ -115,6 +115,10 @@ def test_the_zh_site_page_shows_whom_to_chase_per_manager(tmp_path: Path) -> Non
     cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(0), re.S)
     assert "徐敏" in cells[3]  # heyu's open items are chased through his successor
     assert int(cells[1]) >= int(cells[2]) > 0  # open items, of which overdue
+    # The downloadable CSV an HR lead opens in Excel says the same: whom to chase and the manager, by name.
+    table = list(csv.DictReader(io.StringIO((site / "reports" / "incomplete.csv").read_bytes().decode("utf-8-sig"))))
+    heyu_rows = [r for r in table if r["交接"] == HEYU]
+    assert heyu_rows and {r["催办对象"] for r in heyu_rows} >= {"徐敏"} and {r["审批人"] for r in heyu_rows} == {"郑强"}
 
 
 def test_the_zh_site_page_says_when_the_manager_stands_in(tmp_path: Path) -> None:

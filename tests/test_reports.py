@@ -44,7 +44,7 @@ def test_incomplete_report_json_and_markdown(project: Path, cli) -> None:
     assert code == 0 and rows[0]["working_days_overdue"] >= rows[-1]["working_days_overdue"]  # most urgent first
     code, out, _ = cli("report", "incomplete", "--format", "md", "--today", TODAY, root=project)
     table = out.split("\n\n")[0].splitlines()  # the per-manager summary follows the table
-    assert code == 0 and table[0].startswith("| handover | leaver |") and len(table) == len(rows) + 2
+    assert code == 0 and table[0].startswith("| Handover | Leaver |") and len(table) == len(rows) + 2
 
 
 def test_csv_cells_never_become_formulas() -> None:

@@ -87,7 +87,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "item": ("项目", "Item"),
     "overdue_wd": ("逾期工作日", "Working days overdue"),
     "chase": ("催办对象", "Chase"),
-    "chase_manager": ("（接手人已不在职，由审批人跟进）", "(the successor is no longer active; the manager follows up)"),
+    "chase_manager": ("（接手人已不在职，由审批人跟进）", " (the successor is no longer active; the manager follows up)"),
     "by_manager": ("按审批人汇总", "By manager"),
     "by_manager_intro": ("每位审批人名下所有进行中交接的未完成项与逾期项，以及需要催办的人。",
                          "For each manager, the open and overdue items across their handovers, and whom to chase."),

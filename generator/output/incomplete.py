@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict
 from typing import Any
 
+from ..i18n import current_language, label
 from ..track.reports import CHASE_MANAGER, OpenRow, manager_summary
 
 
@@ -53,18 +54,26 @@ def _cell(value: Any) -> str:
 
 
 def open_rows_as_markdown(rows: list[OpenRow]) -> str:
-    headers = ["handover", "leaver", "section", "item", "title", "owner", "due", "status", "overdue (working days)",
-               "chase", "manager"]
+    """For a merge request or a chat: headers in the command's language, whom to chase by name."""
+    language = current_language()
+    headers = [label(key, language) for key in ("handover", "leaver", "section", "csv_item_id", "item", "owner", "due",
+                                                "state", "overdue_wd", "chase", "manager")]
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     lines += ["| " + " | ".join(_cell(v) for v in (r.handover, r.leaver, r.section, r.item, r.title, r.owner, r.due,
-                                                    r.status, r.working_days_overdue or "", _chase(r),
-                                                    r.manager)) + " |" for r in rows]
-    lines += ["", "## Per manager", "", "| manager | open | overdue | chase |", "|---|---|---|---|"]
+                                                    r.status, r.working_days_overdue or "", _chase(r, language),
+                                                    _named(r.manager, r.manager_name))) + " |" for r in rows]
+    summary = [label(key, language) for key in ("manager", "open_items", "overdue_items", "chase")]
+    lines += ["", f"## {label('by_manager', language)}", "", "| " + " | ".join(summary) + " |", "|---|---|---|---|"]
     lines += [f"| {_cell(s.manager)} | {s.open} | {s.overdue} | {_cell(', '.join(s.chase))} |"
               for s in manager_summary(rows)]
     return "\n".join(lines) + "\n"
 
 
-def _chase(row: OpenRow) -> str:
+def _named(person_id: str, name: str) -> str:
+    return f"{name} ({person_id})" if name and name != person_id else person_id
+
+
+def _chase(row: OpenRow, language: str) -> str:
     """Who to chase; a manager standing in says so, because the successor is no longer active."""
-    return f"{row.chase} (manager: successor inactive)" if row.chase_reason == CHASE_MANAGER else row.chase
+    named = _named(row.chase, row.chase_name)
+    return named + label("chase_manager", language) if row.chase_reason == CHASE_MANAGER else named

@@ -11,7 +11,7 @@ from typing import Any
 from ..i18n import label
 from ..load.schemas import Field, localized
 from ..model.handbook import Handbook, Handover
-from ..track.reports import OpenRow
+from ..track.reports import CHASE_MANAGER, OpenRow
 
 # Values views.open_items gives that no schema enum labels: an asset is open while not returned.
 UNLABELLED_STATUS = {"not returned": "not_returned", "pending": "status_pending"}
@@ -53,7 +53,7 @@ def item_text(handover: Handover, row: OpenRow, language: str) -> str:
 
 
 CSV_COLUMNS = ("handover", "csv_file", "csv_leaver", "role", "department", "last_day", "section", "item", "owner",
-               "due", "state", "overdue_wd")
+               "due", "state", "overdue_wd", "chase", "manager")
 
 
 def incomplete_table(handbook: Handbook, rows: list[OpenRow], language: str,
@@ -71,7 +71,9 @@ def incomplete_table(handbook: Handbook, rows: list[OpenRow], language: str,
         table.append([row.handover, row.file, name(row.leaver), localized(handover.role.title, language),
                       department_name(handbook, row.leaver, language), row.last_day,
                       section_title(handover, row.section, language), item_text(handover, row, language),
-                      name(row.owner), row.due, status_text(handover, row, language), row.working_days_overdue or ""])
+                      name(row.owner), row.due, status_text(handover, row, language), row.working_days_overdue or "",
+                      name(row.chase) + (label("chase_manager", language) if row.chase_reason == CHASE_MANAGER else ""),
+                      name(row.manager)])
     return [label(c, language) for c in CSV_COLUMNS], table
 
 
