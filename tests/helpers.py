@@ -8,8 +8,12 @@ import re
 import shutil
 import socket
 import subprocess
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
 
 REPO = Path(__file__).resolve().parents[1]
 CASES = Path(__file__).resolve().parent / "cases"
@@ -96,3 +100,15 @@ def chinese_font() -> bool:
     fc_list = shutil.which("fc-list")
     listed = subprocess.run([fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False) if fc_list else None
     return bool(listed and listed.stdout.strip())
+
+
+def xlsx(path: Path, rows: Sequence[Sequence[Any]], title: str | None = "客户列表") -> Path:
+    """A workbook as Excel or a CRM writes it, with ``rows`` under an optional title row."""
+    book = Workbook()
+    sheet = book.active
+    if title:
+        sheet.append([title])  # exports often put a title above the headers
+    for row in rows:
+        sheet.append(list(row))
+    book.save(path)
+    return path

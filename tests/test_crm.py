@@ -15,29 +15,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from openpyxl import Workbook
 
 from generator.actions.crm_maps import COLUMN_MAPS, FIELDS, RESTRICTED, STAGES
 from generator.actions.tables import header_key
 from generator.load.document import load_file
 from generator.load.schemas import SchemaSet
 
-from .helpers import REPO, CliResult
+from .helpers import REPO, CliResult, xlsx
 
 Cli = Callable[..., CliResult]
 
 CHINESE = ["客户编号", "客户名称", "行业", "客户阶段", "联系人", "职位", "手机", "邮箱", "负责人", "创建时间"]
-
-
-def xlsx(path: Path, rows: Sequence[Sequence[Any]], title: str | None = "客户列表") -> Path:
-    book = Workbook()
-    sheet = book.active
-    if title:
-        sheet.append([title])  # exports often put a title above the headers
-    for row in rows:
-        sheet.append(list(row))
-    book.save(path)
-    return path
 
 
 def csv_file(path: Path, rows: Sequence[Sequence[Any]], encoding: str) -> Path:
