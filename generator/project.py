@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .i18n import message
 from .problems import Problem
 
 HANDOVER_SUFFIXES = (".yaml", ".yml")
@@ -56,16 +57,14 @@ class Project:
             if not inside:
                 problems.append(Problem(
                     self.display(path), 1, 1, "", "error", "symlink-outside",
-                    f"'{self.display(path)}' is a link to {_target(path)}, outside the repository: it is never "
-                    "read or published", "put the file itself into the repository instead of a link, or delete the "
-                    "link; links may only point to files inside the repository"))
+                    message("symlink_outside", path=self.display(path), target=_target(path)),
+                    message("hint_symlink_outside")))
             elif (bad := self._unsafe_part(path)) is not None:
                 problems.append(Problem(
                     self.display(path), 1, 1, "", "error", "file-name",
-                    f"{'file' if bad == path.stem else 'folder'} name {bad!r} in '{self.display(path)}' is not a "
-                    "safe page address; the file is not read until it is renamed",
-                    "use letters, digits, '.', '-' and '_' only, starting with a letter or digit, in every folder "
-                    "and file name, e.g. handbook/handovers/2026-11-zhangwei-sales.yaml"))
+                    message("unsafe_file_name" if bad == path.stem else "unsafe_folder_name", name=bad,
+                            path=self.display(path)),
+                    message("hint_unsafe_file_name")))
         return problems
 
     def holds(self, path: Path) -> bool:

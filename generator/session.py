@@ -15,6 +15,7 @@ from .audit.history import ShallowHistory
 from .audit.repository import RepositoryHistory, read_repository_history
 from .audit.signoffs import UNKNOWN, HandoverAudit
 from .config import PolicyConfig, SignoffConfig, load_policy_config, load_signoff_config
+from .i18n import message
 from .memory import paused_cycle_collection
 from .model.build import CheckResult, LoadedHandbook, read_handbook
 from .model.handbook import Handbook
@@ -76,8 +77,7 @@ class Session:
         except ShallowHistory as shallow:
             audits = {}
             problems.append(Problem(self.project.display(self.project.people_file), 1, 1, "", "warning",
-                                    "policy-no-history", "sign-off deadlines not checked: this is a shallow clone",
-                                    str(shallow)))
+                                    "policy-no-history", message("policy_no_history"), str(shallow)))
         for handover, doc in self.loaded.documents:
             audit = audits.get(handover.id)
             problems += policy_problems(handover, doc, self.policy, self.calendar, self.today,

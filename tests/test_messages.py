@@ -30,7 +30,9 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/notify/channels.py",
              "generator/model/readiness.py",
              "generator/actions/import_customers.py",
-             "generator/actions/certificate.py", "generator/actions/tables.py", "generator/fanout.py"]
+             "generator/actions/certificate.py", "generator/actions/tables.py", "generator/fanout.py",
+             "generator/model/build.py", "generator/project.py", "generator/session.py", "generator/audit/history.py",
+             "generator/audit/repository.py", "generator/track/workdays.py", "generator/load/schemas.py"]
 # Calls whose message argument must be a catalogue call, never a literal.
 MESSAGE_CALLS = {"Problem", "UsageError", "HandoverError", "ProjectError", "AlreadyExists", "WorkerFailed",
                  "ArgumentTypeError"}

@@ -240,13 +240,23 @@ def test_an_unknown_person_with_no_one_close_says_what_an_id_is() -> None:
 def test_a_person_given_by_name_is_one_problem_with_the_id(empty_project: Path) -> None:
     text = BASE.replace("    successor: lina", "    successor: 李娜").replace("owner: lina", "owner: linna")
     problems = check_file(empty_project, "x.yaml", text)
-    assert [(p.line, p.rule, p.hint) for p in problems if p.is_error] == [
-        (line_of(text, "successor: 李娜"), "unknown-person", "did you mean lina (李娜)?")]
-    fixed = text.replace("successor: 李娜", "successor: lina")  # then the mistyped id, found once the schema passes
-    [problem] = [p for p in check_file(empty_project, "x.yaml", fixed) if p.is_error]
-    assert (problem.line, problem.rule) == (line_of(text, "owner: linna"), "unknown-person")
-    assert problem.message == "'linna' is not in the roster"
-    assert problem.hint.startswith("did you mean lina (李娜)")
+    # The name (which fails the schema's id pattern) and the mistyped id (which does not) are found in one run.
+    [name, typo] = [p for p in problems if p.is_error]
+    assert (name.line, name.rule, name.hint) == (line_of(text, "successor: 李娜"), "unknown-person", "did you mean lina (李娜)?")
+    assert (typo.line, typo.rule) == (line_of(text, "owner: linna"), "unknown-person")
+    assert typo.message == "'linna' is not in the roster"
+    assert typo.hint.startswith("did you mean lina (李娜)")
+    fixed = text.replace("successor: 李娜", "successor: lina")  # once the name is fixed, the schema passes
+    assert [(p.line, p.message) for p in check_file(empty_project, "x.yaml", fixed) if p.is_error] == [
+        (typo.line, typo.message)]
+
+
+def test_a_mistyped_id_is_found_while_placeholders_are_still_in(empty_project: Path) -> None:
+    """A hurried leaver hears of a misspelt successor at once, not after every 待填写 is replaced."""
+    text = BASE.replace("successors: [lina]", "successors: [lnia]").replace('id: "C-', 'id: "待填写-C-', 1)
+    errors = {(p.line, p.rule) for p in check_file(empty_project, "x.yaml", text) if p.is_error}
+    assert (line_of(text, "successors: [lnia]"), "unknown-person") in errors
+    assert "placeholder-required" in {rule for _, rule in errors}
 
 
 def test_the_sample_handbook_reads_exactly_as_before() -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import git
 
 from ..errors import HandoverError
+from ..i18n import message
 from ..memory import paused_cycle_collection
 
 _FORMAT = "%x1e%H%x1f%P%x1f%an%x1f%ae%x1f%aI%x1f%G?%x1f%GS%x1f%s%x1f%(trailers:unfold,only)%x1f"
@@ -116,7 +117,7 @@ def _stream_log(command: list[str], root: Path) -> list[Commit]:
             commits.append(_record(pending))
         if process.wait() != 0:
             errors.seek(0)
-            raise HandoverError(f"git log failed: {errors.read().decode('utf-8', errors='replace').strip()}")
+            raise HandoverError(message("git_log_failed", error=errors.read().decode("utf-8", errors="replace").strip()))
     return commits
 
 
@@ -223,8 +224,7 @@ def read_history(repo: git.Repo, allowed_signers: Path | None = None) -> History
     """One ``git log`` over everything reachable from HEAD."""
     root = Path(repo.working_tree_dir or repo.git_dir)
     if (Path(repo.git_dir) / "shallow").exists():
-        raise ShallowHistory("this is a shallow clone: sign-offs need the full history. Fetch it with "
-                             "'git fetch --unshallow' (CI: actions/checkout with fetch-depth: 0)")
+        raise ShallowHistory(message("shallow_history"))
     try:
         head = repo.head.commit.hexsha
     except ValueError:  # no commit yet

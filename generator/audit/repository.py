@@ -9,6 +9,7 @@ from typing import Any
 
 from ..config import SignoffConfig
 from ..errors import UsageError
+from ..i18n import message
 from ..model.handbook import Handbook
 from ..project import Project
 from .history import History, open_repository, read_history
@@ -59,7 +60,7 @@ def missing_commits(published: Any, history: History) -> list[dict[str, Any]]:
     """Sign-offs of a published audit.json whose commit is no longer in history."""
     entries = published.get("signoffs") if isinstance(published, dict) else published
     if not isinstance(entries, list):
-        raise UsageError("the audit file has no 'signoffs' list")
+        raise UsageError(message("audit_no_signoffs"))
     return [e for e in entries if isinstance(e, dict) and isinstance(e.get("commit"), str) and e["commit"] not in history]
 
 
@@ -67,4 +68,4 @@ def read_published_audit(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UsageError(f"{path}: cannot read the audit file: {exc}") from None
+        raise UsageError(message("audit_unreadable", path=path, error=exc)) from None

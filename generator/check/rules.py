@@ -211,6 +211,10 @@ def unknown_person(subject: Subject) -> Iterator[Problem]:
     Fix: use the roster's id (the hint suggests the closest ids, and the id of a name written instead), or add the
     person to handbook/people.yaml first.
     """
+    yield from _people_not_in_the_roster(subject)
+
+
+def _people_not_in_the_roster(subject: Subject) -> Iterator[Problem]:
     for pointer, value in _at(subject.data, subject.paths.people):
         found = person_mistake(value, subject.context) if isinstance(value, str) else None
         if found:
@@ -627,6 +631,13 @@ def document_problems(doc: Document, role: Role, context: RuleContext) -> list[P
     """Every per-file rule, for a handover that passed its schema."""
     template_ids = tuple(item_id for item_id, _ in role.checklist)
     return _run("handover", Subject(doc, role.tree, role.paths, context, template_ids))
+
+
+def draft_person_problems(doc: Document, role: Role, context: RuleContext, known: list[Problem]) -> list[Problem]:
+    """The person rule for a file that failed its schema or a draft rule, where the schema let the people through."""
+    said = {problem.pointer for problem in known}
+    subject = Subject(doc, role.tree, role.paths, context)
+    return [problem for problem in _people_not_in_the_roster(subject) if problem.pointer not in said]
 
 
 def roster_problems(doc: Document, tree: Field) -> list[Problem]:

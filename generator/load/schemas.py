@@ -18,6 +18,7 @@ from urllib.parse import unquote
 import jsonschema_rs
 
 from ..errors import ProjectError
+from ..i18n import message
 from ..load.document import load_file, pointer_join
 
 ROLES_DIR = "roles"
@@ -144,7 +145,7 @@ class SchemaSet:
         self.templates_dir = templates_dir.resolve()
         self.documents: dict[Path, dict[str, Any]] = {}
         if not self.schemas_dir.is_dir():
-            raise ProjectError(f"{schemas_dir}: schema folder not found")
+            raise ProjectError(message("schema_folder_missing", path=schemas_dir))
         for path in sorted(self.schemas_dir.rglob("*" + SCHEMA_SUFFIX)):
             self.documents[path.resolve()] = _read_json(path)
         self.registry = jsonschema_rs.Registry([(p.as_uri(), s) for p, s in self.documents.items()])
@@ -164,7 +165,7 @@ class SchemaSet:
         schema_path = (self.schemas_dir / ROLES_DIR / f"{role_id}{SCHEMA_SUFFIX}").resolve()
         template_path = self.templates_dir / f"{role_id}.yaml"
         if not template_path.is_file():
-            raise ProjectError(f"role '{role_id}' has a schema but no template at {template_path}")
+            raise ProjectError(message("schema_without_template", role=role_id, path=template_path))
         schema = self.documents[schema_path]
         tree = self.tree(schema_path)
         role = Role(role_id, str(schema.get("title", role_id)), str(schema.get("description", "")),
@@ -184,7 +185,7 @@ class SchemaSet:
                     self.documents[schema_path], registry=self.registry, base_uri=schema_path.as_uri(),
                     validate_formats=True)
             except (ValueError, jsonschema_rs.ReferencingError) as exc:
-                raise ProjectError(f"{schema_path}: invalid schema: {exc}") from exc
+                raise ProjectError(message("schema_invalid", path=schema_path, error=exc)) from exc
         return self._validators[schema_path]
 
     # -- the annotation tree -----------------------------------------------------
@@ -195,11 +196,11 @@ class SchemaSet:
         target, _, fragment = ref.partition("#")
         path = (base.parent / unquote(target)).resolve() if target else base
         if path not in self.documents:
-            raise ProjectError(f"{base}: $ref '{ref}' names a schema that does not exist")
+            raise ProjectError(message("schema_ref_missing", path=base, ref=ref))
         try:
             return _pointer_get(self.documents[path], fragment), path
         except (KeyError, IndexError, ValueError) as exc:
-            raise ProjectError(f"{base}: $ref '{ref}' points at nothing") from exc
+            raise ProjectError(message("schema_ref_nothing", path=base, ref=ref)) from exc
 
     def _flatten(self, schema: Any, base: Path, depth: int, into: dict[str, Any]) -> None:
         """Merge ``schema`` (following $ref and allOf) into ``into``; outer keywords win over referenced ones."""
@@ -220,10 +221,9 @@ class SchemaSet:
                 into["required"] = set(into.get("required", set())) | set(value)
             elif key == "x-sensitivity":
                 if SENSITIVITY.get(value) is None:
-                    raise ProjectError(f"{base}: x-sensitivity must be one of {', '.join(SENSITIVITY)}, not {value!r}")
+                    raise ProjectError(message("schema_sensitivity", path=base, levels=", ".join(SENSITIVITY), value=value))
                 if SENSITIVITY[value] < SENSITIVITY.get(into.get(key, "public"), 0):
-                    raise ProjectError(f"{base}: x-sensitivity '{value}' would lower '{into[key]}' of the shared "
-                                       "definition; a role may raise a field's level, never lower it")
+                    raise ProjectError(message("schema_sensitivity_lowered", path=base, value=value, shared=into[key]))
                 into[key] = value
             elif key not in ("$ref", "allOf", "$defs", "$schema", "$id"):
                 into[key] = value
@@ -263,7 +263,7 @@ class SchemaSet:
     def people_schema(self) -> Path:
         path = (self.schemas_dir / f"people{SCHEMA_SUFFIX}").resolve()
         if path not in self.documents:
-            raise ProjectError(f"{path}: roster schema not found")
+            raise ProjectError(message("schema_roster_missing", path=path))
         return path
 
 
@@ -271,8 +271,8 @@ def _template_checklist(template: Path) -> tuple[tuple[str, str], ...]:
     document, problems = load_file(template)
     if document is None or not isinstance(document.data, dict):
         reason = problems[0] if problems else None
-        where = f":{reason.line}:{reason.column}: {reason.message}" if reason else ": not a mapping"
-        raise ProjectError(f"{template}{where}")
+        raise ProjectError(message("template_unreadable", path=template, line=reason.line, column=reason.column,
+                                   reason=reason.message) if reason else message("template_not_mapping", path=template))
     items = document.data.get("checklist") or []
     return tuple((str(i["id"]), str(i.get("item", ""))) for i in items if isinstance(i, dict) and "id" in i)
 
@@ -281,9 +281,9 @@ def _read_json(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
-        raise ProjectError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON in schema: {exc.msg}") from exc
+        raise ProjectError(message("schema_json", path=path, line=exc.lineno, column=exc.colno, error=exc.msg)) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProjectError(f"{path}: cannot read schema: {exc}") from exc
+        raise ProjectError(message("schema_unreadable", path=path, error=exc)) from exc
     if not isinstance(data, dict):
-        raise ProjectError(f"{path}: a schema must be a JSON object")
+        raise ProjectError(message("schema_not_object", path=path))
     return data

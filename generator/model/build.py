@@ -11,12 +11,13 @@ from functools import partial
 from pathlib import Path
 
 from ..check.mistakes import recognise
-from ..check.rules import RuleContext, cross_file_problems, document_problems, placeholder_problems, roster_problems
+from ..check.rules import RuleContext, cross_file_problems, document_problems, draft_person_problems, placeholder_problems, roster_problems
 from ..check.schema import schema_problems, withhold_values
 from ..check.secrets import secret_problems
 from ..config import load_security_config
 from ..errors import ProjectError
 from ..fanout import ordered_map, worker_count
+from ..i18n import message
 from ..load.document import Document, parse, read_text
 from ..load.schemas import Role, SchemaSet
 from ..memory import paused_cycle_collection
@@ -75,8 +76,7 @@ def load_roster(project: Project, schemas: SchemaSet) -> tuple[Roster | None, li
     if not project.holds(project.people_file):
         return None, []  # a link out of the project: never read; Project.path_problems reports it
     if not project.people_file.is_file():
-        return None, [_file_problem(shown, "roster-missing", "the roster handbook/people.yaml is missing",
-                                    "create it: every person named in a handover must be listed there")]
+        return None, [_file_problem(shown, "roster-missing", message("roster_missing"), message("hint_roster_missing"))]
     text, problems = read_text(project.people_file, shown)
     if text is None:
         return None, problems
@@ -113,20 +113,22 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
     if doc is None:
         return None, None, problems
     if not isinstance(doc.data, dict):
-        problems.append(_file_problem(shown, "not-a-mapping", "a handover file must be a mapping of 'key: value' lines",
-                                      "start from the role template: handover new --role ROLE --leaver ID"))
+        problems.append(_file_problem(shown, "not-a-mapping", message("handover_not_a_mapping"),
+                                      message("hint_handover_not_a_mapping")))
         return None, doc, problems
     role_id = doc.data.get("role")
     role: Role | None = schemas.role(role_id) if isinstance(role_id, str) else None
     if role is None:
         available = ", ".join(schemas.role_ids())
         problems.append(Problem(shown, *doc.position("/role"), "/role", "error", "unknown-role",
-                                f"unknown role {role_id!r}", f"use one of: {available}"))
+                                message("handover_unknown_role", role=role_id), message("hint_handover_unknown_role", roles=available)))
         return None, doc, problems
     problems = withhold_values(problems, role.tree)  # the loader quoted values before the schema was known
     problems += recognise(doc, role.tree, schema_problems(doc, schemas.validator(role.schema_path), role.tree), context)
     problems += placeholder_problems(doc, role.tree)  # also when the schema fails: a fresh file is mostly placeholders
     if has_errors(problems) or context is None:
+        if context is not None:  # a draft hears of a mistyped person now, not once every placeholder is filled
+            problems += draft_person_problems(doc, role, context, problems)
         return None, doc, problems
     problems += document_problems(doc, role, context)
     handover = Handover(path.stem, shown, role, doc.data)

@@ -12,6 +12,7 @@ from typing import Any
 import holidays
 
 from ..errors import ProjectError
+from ..i18n import message
 
 
 @dataclass
@@ -28,8 +29,7 @@ class WorkCalendar:
         try:
             self._calendar = holidays.country_holidays(self.country, subdiv=self.subdivision)
         except NotImplementedError as exc:
-            raise ProjectError(f"[tool.handover.policy] country '{self.country}' is not known to the holidays "
-                               "library; use an ISO 3166 code such as CN, HK, SG or US") from exc
+            raise ProjectError(message("unknown_country", country=self.country)) from exc
 
     def is_working_day(self, day: dt.date) -> bool:
         known = self._working.get(day)
