@@ -39,6 +39,7 @@ MAX_NODES = 200_000
 
 Position = tuple[int, int]
 
+_SCALAR = yaml.ScalarEvent
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -46,6 +47,7 @@ _INT = re.compile(r"[-+]?[0-9]+\Z")
 _INT_OTHER_BASE = re.compile(r"0o[0-7]+\Z|0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z")
 _UNUSUAL = REFUSED_IN_A_LINE.search
+_NUMBER_STARTS = frozenset("0123456789+-.")  # how every text _INT, _INT_OTHER_BASE, _FLOAT and _FLOAT_SPECIAL match begins
 _FLOAT_SPECIAL = re.compile(r"[-+]?\.(?:inf|Inf|INF)\Z|\.(?:nan|NaN|NAN)\Z")
 
 
@@ -193,7 +195,15 @@ class _Builder:
                 self.problem(key_mark, child, "yaml-merge-key", message("yaml_merge_key"), message("hint_yaml_merge_key"))
             if key_event.tag is not None or key_event.anchor is not None:
                 self.problem(key_mark, child, "yaml-tag", message("yaml_key_tag"), message("hint_yaml_key_tag"))
-            value = self.build(events, next(events), child, depth + 1)
+            event = next(events)
+            if (event.__class__ is _SCALAR and event.anchor is None and event.tag is None and self.nodes < MAX_NODES
+                    and depth < MAX_DEPTH):  # the common case, as build() would do it, without the call
+                self.nodes += 1
+                mark = event.start_mark
+                self.positions[child] = (mark.line + 1, mark.column + 1)
+                value = self.scalar(event, child)
+            else:
+                value = self.build(events, event, child, depth + 1)
             if merge:
                 continue  # reported; keeping it would add a second, misleading "unknown field"
             if key in result:
@@ -218,6 +228,8 @@ class _Builder:
             return True
         if text in _FALSE:
             return False
+        if not text or text[0] not in _NUMBER_STARTS:  # most values are words: no number pattern can match
+            return text
         if _INT.match(text):
             number = int(text)
             if str(number) != text:
