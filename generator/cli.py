@@ -7,15 +7,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TextIO
 
 from . import __version__
 from .audit.signoffs import SIGNED, HandoverAudit
 from .config import ROLES, load_language
 from .errors import HandoverError, UsageError
 from .i18n import LANGUAGES, choose_language, message, use_language
+from .i18n.argparse_words import HelpFormatter, argparse_speaks
 from .model.handbook import Handbook, Handover
 from .output import formats, render
+from .output.terminal import inline, safe_output
 from .problems import Problem
 from .project import HANDOVER_SUFFIXES, TEXT_SUFFIXES, Project, find_root, unfollowed
 from .session import Session
@@ -24,9 +26,15 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
+    """argparse with help laid out for Chinese; its own words come from the catalogue (``argparse_speaks``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)  # subcommands' parsers too
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> NoReturn:  # argparse exits 2 too; keep its message short
         self.print_usage(sys.stderr)
-        raise UsageError(message)
+        raise UsageError(inline(message))  # it quotes what was typed, which may hold anything
 
 
 def _positive_int(text: str) -> int:
@@ -36,120 +44,128 @@ def _positive_int(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="handover", description="Handover knowledge base: check, create and publish handovers.")
-    parser.add_argument("--version", action="version", version=f"handover-kb {__version__}")
-    parser.add_argument("--root", type=Path, help="project folder (default: found from the current folder)")
-    parser.add_argument("--lang", choices=LANGUAGES, default=None,
-                        help="language of messages (default: HANDOVER_LANG, else [tool.handover] language, else zh)")
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    """The whole command line, every word of its help from the catalogue in the language in use.
 
-    check = commands.add_parser("check", help="validate handover files and the roster")
-    check.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="files or folders (default: the handbook)")
-    check.add_argument("--format", choices=formats("problems"), default="text")
-    check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar="N",
-                       help="check files in N processes (default: every core, when there are enough files)")
-    check.add_argument("--staged", action="store_true",
-                       help="check the staged version of PATHs (default: every staged file) against the committed "
-                            "handbook, as 'git commit' will record them; untracked drafts are ignored")
+    Build and run it inside ``argparse_speaks()``: argparse names its headings while the parser is built."""
+    parser = _Parser(prog="handover", description=message("cli_help_description"), epilog=message("cli_help_epilog"))
+    parser.add_argument("--version", action="version", version=f"handover-kb {__version__}",
+                        help=message("argparse_version"))
+    parser.add_argument("--root", type=Path, metavar=message("cli_help_var_folder"), help=message("cli_help_root"))
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=message("cli_help_lang"))
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser,
+                                     title=message("cli_help_commands"), metavar=message("cli_help_var_command"),
+                                     help=message("cli_help_command"))
 
-    new = commands.add_parser("new", help="create a handover file from the role template")
-    new.add_argument("--role", required=True)
-    new.add_argument("--leaver", required=True)
-    new.add_argument("--successor", action="append", default=[], metavar="ID", help="repeat for several successors")
-    new.add_argument("--manager", help="default: the head of the leaver's department")
-    new.add_argument("--last-day", metavar="DATE", help="default: 30 days after the notice date")
-    new.add_argument("--notice-date", metavar="DATE", help="default: today")
+    def command(name: str, key: str) -> argparse.ArgumentParser:
+        return commands.add_parser(name, help=message(key), description=message(key))
 
-    build = commands.add_parser("build", help="build the site (MkDocs) into site/")
-    build.add_argument("-f", "--config-file", type=Path, default=None, help="default: mkdocs.yml in the project")
-    build.add_argument("-d", "--site-dir", type=Path, default=None)
-    build.add_argument("--strict", action="store_true", help="fail on MkDocs warnings")
+    def output_format(sub: argparse.ArgumentParser, kind: str, default: str) -> None:
+        sub.add_argument("--format", choices=formats(kind), default=default, help=message("cli_help_format"))
+
+    path, file, date = message("cli_help_var_path"), message("cli_help_var_file"), message("cli_help_var_date")
+    person, folder = message("cli_help_var_person"), message("cli_help_var_folder")
+
+    check = command("check", "cli_help_check")
+    check.add_argument("paths", nargs="*", type=Path, metavar=path, help=message("cli_help_check_paths"))
+    output_format(check, "problems", "text")
+    check.add_argument("--jobs", "-j", type=_positive_int, default=None, metavar=message("cli_help_var_processes"),
+                       help=message("cli_help_check_jobs"))
+    check.add_argument("--staged", action="store_true", help=message("cli_help_check_staged"))
+
+    new = command("new", "cli_help_new")
+    new.add_argument("--role", required=True, metavar=message("cli_help_var_role"), help=message("cli_help_new_role"))
+    new.add_argument("--leaver", required=True, metavar=person, help=message("cli_help_new_leaver"))
+    new.add_argument("--successor", action="append", default=[], metavar=person, help=message("cli_help_new_successor"))
+    new.add_argument("--manager", metavar=person, help=message("cli_help_new_manager"))
+    new.add_argument("--last-day", metavar=date, help=message("cli_help_new_last_day"))
+    new.add_argument("--notice-date", metavar=date, help=message("cli_help_new_notice_date"))
+
+    build = command("build", "cli_help_build")
+    build.add_argument("-f", "--config-file", type=Path, default=None, metavar=file, help=message("cli_help_config_file"))
+    build.add_argument("-d", "--site-dir", type=Path, default=None, metavar=folder, help=message("cli_help_build_site_dir"))
+    build.add_argument("--strict", action="store_true", help=message("cli_help_build_strict"))
     build.add_argument("--audience", choices=("all-staff", "restricted"), default=None,
-                       help="all-staff (default) leaves restricted fields out; restricted builds the full site "
-                            "into site-restricted/, to be served behind the company's login")
+                       help=message("cli_help_build_audience"))
 
-    serve = commands.add_parser("serve", help="preview the site with live reload")
-    serve.add_argument("-f", "--config-file", type=Path, default=None)
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000")
+    serve = command("serve", "cli_help_serve")
+    serve.add_argument("-f", "--config-file", type=Path, default=None, metavar=file, help=message("cli_help_config_file"))
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", metavar=message("cli_help_var_address"),
+                       help=message("cli_help_serve_dev_addr"))
 
-    status = commands.add_parser("status", help="who has signed off which handover, from git history")
-    status.add_argument("files", nargs="*", type=Path, metavar="FILE")
-    status.add_argument("--person", metavar="ID", help="only handovers this person is a party to")
-    status.add_argument("--format", choices=formats("status"), default="text")
-    status.add_argument("--check", action="store_true",
-                        help="exit 1 unless every selected handover is signed by its leaver, every successor and the "
-                             "manager, and list who still has to sign (a required status check in CI)")
+    status = command("status", "cli_help_status")
+    status.add_argument("files", nargs="*", type=Path, metavar=file, help=message("cli_help_status_files"))
+    status.add_argument("--person", metavar=person, help=message("cli_help_status_person"))
+    output_format(status, "status", "text")
+    status.add_argument("--check", action="store_true", help=message("cli_help_status_check"))
 
-    sign = commands.add_parser("sign", help="record your sign-off of a committed handover file")
-    sign.add_argument("--as", dest="role", required=True, choices=("leaver", "successor", "manager"))
-    sign.add_argument("file", type=Path, metavar="FILE")
-    sign.add_argument("--allow-incomplete", action="store_true",
-                      help="as manager, approve although checklist items are still todo (shown as approved while incomplete)")
+    sign = command("sign", "cli_help_sign")
+    sign.add_argument("--as", dest="role", required=True, choices=("leaver", "successor", "manager"),
+                      help=message("cli_help_sign_as"))
+    sign.add_argument("file", type=Path, metavar=file, help=message("cli_help_sign_file"))
+    sign.add_argument("--allow-incomplete", action="store_true", help=message("cli_help_sign_allow_incomplete"))
 
-    verify = commands.add_parser("verify", help="check that every sign-off of a published audit.json is still in history")
-    verify.add_argument("--against", required=True, type=Path, metavar="AUDIT_JSON")
+    verify = command("verify", "cli_help_verify")
+    verify.add_argument("--against", required=True, type=Path, metavar=message("cli_help_var_audit"),
+                        help=message("cli_help_verify_against"))
 
-    scan = commands.add_parser("scan", help="look for secrets in files (default: the handbook and templates)")
-    scan.add_argument("paths", nargs="*", type=Path, metavar="PATH")
-    scan.add_argument("--staged", action="store_true", help="scan what 'git commit' is about to record")
-    scan.add_argument("--format", choices=formats("problems"), default="text")
+    scan = command("scan", "cli_help_scan")
+    scan.add_argument("paths", nargs="*", type=Path, metavar=path, help=message("cli_help_scan_paths"))
+    scan.add_argument("--staged", action="store_true", help=message("cli_help_scan_staged"))
+    output_format(scan, "problems", "text")
 
-    history = commands.add_parser("scan-history", help="look for secrets in every version of every file in git history")
-    history.add_argument("--format", choices=formats("history"), default="text")
+    output_format(command("scan-history", "cli_help_scan_history"), "history", "text")
 
     from .notify.channels import CHANNELS
 
-    remind = commands.add_parser("remind", help="who must be reminded of what today (and, with --send, tell them)")
-    remind.add_argument("--today", metavar="DATE", help="the day to compute reminders for (default: today)")
-    remind.add_argument("--format", choices=formats("reminders"), default="text")
-    remind.add_argument("--send", action="store_true",
-                        help="send the reminders through each --channel (default: e-mail, if HANDOVER_SMTP_HOST is set)")
+    remind = command("remind", "cli_help_remind")
+    remind.add_argument("--today", metavar=date, help=message("cli_help_remind_today"))
+    output_format(remind, "reminders", "text")
+    remind.add_argument("--send", action="store_true", help=message("cli_help_remind_send"))
     remind.add_argument("--channel", action="append", choices=tuple(CHANNELS), default=[],
-                        help="where --send sends (repeat for several); settings come from HANDOVER_* variables")
-    remind.add_argument("--state", type=Path, metavar="FILE", help="remember what was sent, so a rerun never sends twice")
+                        help=message("cli_help_remind_channel"))
+    remind.add_argument("--state", type=Path, metavar=file, help=message("cli_help_remind_state"))
 
-    report = commands.add_parser("report", help="reports: 'incomplete' lists every open item (未完成项报告)")
-    report.add_argument("name", choices=("incomplete",))
-    report.add_argument("--format", choices=formats("incomplete"), default="md")
-    report.add_argument("--today", metavar="DATE", help="the day to count overdue items from (default: today)")
-    report.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    report = command("report", "cli_help_report")
+    report.add_argument("name", choices=("incomplete",), help=message("cli_help_report_name"))
+    output_format(report, "incomplete", "md")
+    report.add_argument("--today", metavar=date, help=message("cli_help_report_today"))
+    report.add_argument("-o", "--output", type=Path, metavar=file, help=message("cli_help_output"))
 
-    certificate = commands.add_parser("certificate", help="print a handover's certificate (交接确认单) to PDF, to sign on paper")
-    certificate.add_argument("file", type=Path, metavar="FILE", help="the handover file")
-    certificate.add_argument("-o", "--output", type=Path, metavar="FILE.pdf",
-                             help="where to write it (default: <handover id>-certificate.pdf here); a .html name writes "
-                                  "the page to print from any browser instead")
-    certificate.add_argument("--language", choices=("zh", "en"), default="zh")
+    certificate = command("certificate", "cli_help_certificate")
+    certificate.add_argument("file", type=Path, metavar=file, help=message("cli_help_handover_file"))
+    certificate.add_argument("-o", "--output", type=Path, metavar=message("cli_help_var_pdf"),
+                             help=message("cli_help_certificate_output"))
+    certificate.add_argument("--language", choices=("zh", "en"), default="zh", help=message("cli_help_certificate_language"))
 
-    commands.add_parser("install-hook", help="install a git pre-commit hook that runs 'handover scan --staged'")
+    command("install-hook", "cli_help_install_hook")
 
-    init = commands.add_parser("init", help="create a new company handbook repository, ready to push")
-    init.add_argument("dir", type=Path, metavar="DIR", help="a new or empty folder")
-    init.add_argument("--forge", choices=("github", "gitlab"), default="github", help="whose CI files to write")
-    init.add_argument("--company", metavar="NAME", help="the company's name, for the site's title")
+    init = command("init", "cli_help_init")
+    init.add_argument("dir", type=Path, metavar=folder, help=message("cli_help_init_dir"))
+    init.add_argument("--forge", choices=("github", "gitlab"), default="github", help=message("cli_help_init_forge"))
+    init.add_argument("--company", metavar=message("cli_help_var_name"), help=message("cli_help_init_company"))
 
-    codeowners = commands.add_parser("codeowners", help="write CODEOWNERS so successors and the manager must review")
-    codeowners.add_argument("--forge", choices=("github", "gitlab"), default="github")
-    codeowners.add_argument("--check", action="store_true", help="fail if CODEOWNERS is out of date")
+    codeowners = command("codeowners", "cli_help_codeowners")
+    codeowners.add_argument("--forge", choices=("github", "gitlab"), default="github", help=message("cli_help_codeowners_forge"))
+    codeowners.add_argument("--check", action="store_true", help=message("cli_help_codeowners_check"))
 
     from .actions.crm_maps import COLUMN_MAPS  # data only: cheap to import
 
-    imports = commands.add_parser("import", help="add the customers of a CRM or Excel export (.xlsx, .csv) to a handover file")
-    imports.add_argument("what", choices=("customers",))
-    imports.add_argument("table", type=Path, metavar="FILE", help="the export: .xlsx, or .csv (UTF-8, or GBK from Excel)")
-    imports.add_argument("--into", required=True, type=Path, metavar="HANDOVER", help="the handover file to add them to")
+    imports = command("import", "cli_help_import")
+    imports.add_argument("what", choices=("customers",), help=message("cli_help_import_what"))
+    imports.add_argument("table", type=Path, metavar=file, help=message("cli_help_import_table"))
+    imports.add_argument("--into", required=True, type=Path, metavar=message("cli_help_var_handover"),
+                         help=message("cli_help_import_into"))
     imports.add_argument("--map", dest="map_name", choices=list(COLUMN_MAPS), default="generic",
-                         help="which columns hold what (default: generic, Chinese or English headers)")
-    imports.add_argument("--successor", metavar="ID", help="who takes the customers over (default: the first successor)")
-    imports.add_argument("--all-owners", action="store_true",
-                         help="import every row, also those whose owner column names someone other than the leaver")
-    imports.add_argument("--encoding", metavar="NAME", help="the CSV's encoding, when it is not UTF-8 or GBK (e.g. big5)")
+                         help=message("cli_help_import_map"))
+    imports.add_argument("--successor", metavar=person, help=message("cli_help_import_successor"))
+    imports.add_argument("--all-owners", action="store_true", help=message("cli_help_import_all_owners"))
+    imports.add_argument("--encoding", metavar=message("cli_help_var_encoding"), help=message("cli_help_import_encoding"))
 
-    export = commands.add_parser("export", help="write what moves a handover's customers to their successors in the CRM")
-    export.add_argument("what", choices=("owner-transfer",))
-    export.add_argument("file", type=Path, metavar="HANDOVER")
-    export.add_argument("--format", required=True, choices=formats("owner-transfer"))
-    export.add_argument("-o", "--output", type=Path, metavar="FILE", help="write to FILE instead of standard output")
+    export = command("export", "cli_help_export")
+    export.add_argument("what", choices=("owner-transfer",), help=message("cli_help_export_what"))
+    export.add_argument("file", type=Path, metavar=message("cli_help_var_handover"), help=message("cli_help_handover_file"))
+    export.add_argument("--format", required=True, choices=formats("owner-transfer"), help=message("cli_help_export_format"))
+    export.add_argument("-o", "--output", type=Path, metavar=file, help=message("cli_help_output"))
     return parser
 
 
@@ -160,9 +176,9 @@ def _selected(paths: Sequence[Path], project: Project, suffixes: tuple[str, ...]
     selected: list[Path] = []
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            raise UsageError(message("cli_no_such_path", path=path))
+            raise UsageError(message("cli_no_such_path", path=inline(path)))
         if within is not None and not unfollowed(path).is_relative_to(within):
-            raise UsageError(message("cli_not_in_handbook", path=path, handovers=project.display(project.handovers_dir)))
+            raise UsageError(message("cli_not_in_handbook", path=inline(path), handovers=project.display(project.handovers_dir)))
         selected.extend(sorted(p for p in path.rglob("*") if p.suffix in suffixes) if path.is_dir() else [path])
     return [unfollowed(p) for p in selected]  # a link is checked as itself, never as the file it points to
 
@@ -178,7 +194,7 @@ def _check(args: argparse.Namespace, project: Project) -> int:
     if output:
         print(output)
     elif args.format == "text":
-        print(message("cli_no_problems"))
+        _say("cli_no_problems")
     return EXIT_OK if result.ok else EXIT_PROBLEMS
 
 
@@ -191,14 +207,14 @@ def _new(args: argparse.Namespace, project: Project) -> int:
         notice_date=parse_date(args.notice_date, "--notice-date") if args.notice_date else None)
     target = create_handover(project, request, dt.date.today())
     shown = project.display(target)
-    print(message("cli_created", file=shown))
+    _say("cli_created", file=shown)
     return EXIT_OK
 
 
 def _config_file(args: argparse.Namespace, project: Project) -> Path:
     config = args.config_file or project.root / "mkdocs.yml"
     if not config.is_file():
-        raise UsageError(message("cli_no_mkdocs_config", config=config))
+        raise UsageError(message("cli_no_mkdocs_config", config=inline(config)))
     return config
 
 
@@ -219,7 +235,7 @@ def _build(args: argparse.Namespace, project: Project) -> int:
 
     _show_mkdocs_progress()
     target = build_site(_config_file(args, project), args.site_dir, strict=args.strict, audience=args.audience)
-    print(message("cli_site_built", target=target))
+    _say("cli_site_built", target=target)
     return EXIT_OK
 
 
@@ -252,7 +268,7 @@ def _left_out(broken: list[Problem]) -> int:
         return EXIT_OK
     files = sorted({p.file for p in broken})
     print(render("problems", "text", broken), file=sys.stderr)
-    print(message("cli_left_out", count=len(files), files=", ".join(files)), file=sys.stderr)
+    _say("cli_left_out", to=sys.stderr, count=len(files), files=", ".join(files))
     return EXIT_PROBLEMS
 
 
@@ -264,7 +280,7 @@ def _handovers_for(paths: Sequence[Path], handbook: Handbook, project: Project) 
     for path in paths:
         shown = project.display(path)
         if shown not in by_file:
-            raise UsageError(message("cli_not_a_handover", path=path))
+            raise UsageError(message("cli_not_a_handover", path=inline(path)))
         chosen.append(by_file[shown])
     return chosen
 
@@ -275,7 +291,7 @@ def _status(args: argparse.Namespace, project: Project) -> int:
     handovers = _handovers_for(args.files, handbook, project)
     if args.person:
         if args.person not in handbook.roster.people:
-            raise UsageError(message("cli_person_not_in_roster", person=args.person))
+            raise UsageError(message("cli_person_not_in_roster", person=inline(args.person)))
         handovers = [h for h in handovers if args.person in (h.leaver, h.manager, *h.successors)]
     if session.history.history is None:
         raise HandoverError(message("cli_not_git_for_signoffs"))
@@ -297,11 +313,11 @@ def _still_to_sign(audits: Sequence[HandoverAudit], handbook: Handbook) -> int:
                                   name=people[s.person].name if s.person in people else s.person,
                                   reason=message("cli_waiting_reason", reason=s.reason) if s.reason else "")
                           for s in missing)
-        print(message("cli_still_to_sign", file=audit.file, names=names or audit.state), file=sys.stderr)
+        _say("cli_still_to_sign", to=sys.stderr, file=audit.file, names=names or audit.state)
     if waiting:
-        print(message("cli_not_all_signed", waiting=len(waiting), total=len(audits)), file=sys.stderr)
+        _say("cli_not_all_signed", to=sys.stderr, waiting=len(waiting), total=len(audits))
         return EXIT_PROBLEMS
-    print(message("cli_all_signed", total=len(audits)), file=sys.stderr)
+    _say("cli_all_signed", to=sys.stderr, total=len(audits))
     return EXIT_OK
 
 
@@ -313,7 +329,7 @@ def _sign(args: argparse.Namespace, project: Project) -> int:
     [handover] = _handovers_for([args.file], handbook, project)
     commit = sign(project, handover, args.role, handbook.roster, session.signoff_config,
                   allow_incomplete=args.allow_incomplete)
-    print(message("cli_signed", file=handover.file, role=_role_name(args.role), commit=commit[:10]))
+    _say("cli_signed", file=handover.file, role=_role_name(args.role), commit=commit[:10])
     return EXIT_OK
 
 
@@ -326,12 +342,12 @@ def _verify(args: argparse.Namespace, project: Project) -> int:
         raise HandoverError(message("cli_not_git"))
     missing = missing_commits(published, history)
     for entry in missing:
-        print(message("cli_signoff_lost", file=entry.get("file"), role=_role_name(str(entry.get("role"))),
-                      person=entry.get("person"), commit=entry.get("commit")))
+        _say("cli_signoff_lost", file=entry.get("file"), role=_role_name(str(entry.get("role"))),
+             person=entry.get("person"), commit=entry.get("commit"))  # from a published file: shown, never run
     if missing:
-        print(message("cli_signoffs_lost", count=len(missing)))
+        _say("cli_signoffs_lost", count=len(missing))
         return EXIT_PROBLEMS
-    print(message("cli_all_signoffs_kept"))
+    _say("cli_all_signoffs_kept")
     return EXIT_OK
 
 
@@ -346,7 +362,7 @@ def _scan(args: argparse.Namespace, project: Project) -> int:
     if output:
         print(output)
     if problems and args.staged:
-        print(message("cli_commit_refused"), file=sys.stderr)
+        _say("cli_commit_refused", to=sys.stderr)
     return EXIT_PROBLEMS if problems else EXIT_OK
 
 
@@ -377,7 +393,7 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
     print(render("reminders", args.format, day))
     if args.send:
         deliveries = deliver(channels, outbox(session.today, day.reminders, handbook, project.root), args.state)
-        print(deliveries.report(), file=sys.stderr)
+        print(safe_output(deliveries.report()), file=sys.stderr)
         return max(_left_out(broken), EXIT_OK if deliveries.ok else EXIT_PROBLEMS)
     return _left_out(broken)
 
@@ -391,7 +407,7 @@ def _report(args: argparse.Namespace, project: Project) -> int:
     text = render("incomplete", args.format, rows)
     if args.output:
         args.output.write_text(text, encoding="utf-8", newline="")
-        print(message("cli_wrote_items", count=len(rows), file=args.output), file=sys.stderr)
+        _say("cli_wrote_items", to=sys.stderr, count=len(rows), file=args.output)
     else:
         sys.stdout.write(text)
     return _left_out(broken)
@@ -405,7 +421,7 @@ def _certificate(args: argparse.Namespace, project: Project) -> int:
     [handover] = _handovers_for([args.file], handbook, project)
     target = write_certificate(session, handbook, handover, args.output or Path(f"{handover.id}-certificate.pdf"),
                                args.language)
-    print(message("cli_wrote_certificate", target=target, file=handover.file))
+    _say("cli_wrote_certificate", target=target, file=handover.file)
     return EXIT_OK
 
 
@@ -413,14 +429,14 @@ def _install_hook(args: argparse.Namespace, project: Project) -> int:
     from .actions.scan import install_hook
 
     hook = install_hook(project)
-    print(message("cli_hook_installed", hook=hook))
+    _say("cli_hook_installed", hook=hook)
     return EXIT_OK
 
 
 def _init(args: argparse.Namespace, project: Project) -> int:
     from .actions.init import init_handbook, next_steps
 
-    print(next_steps(init_handbook(args.dir, args.forge, args.company), str(args.dir)))
+    print(safe_output(next_steps(init_handbook(args.dir, args.forge, args.company), str(args.dir))))
     return EXIT_OK
 
 
@@ -431,16 +447,14 @@ def _codeowners(args: argparse.Namespace, project: Project) -> int:
     path, changed = update_codeowners(project, handbook, args.forge, check_only=args.check)
     shown = project.display(path)
     if args.check:
-        print(message("cli_codeowners_outdated", file=shown, forge=args.forge) if changed
-              else message("cli_codeowners_current", file=shown))
+        _say("cli_codeowners_outdated" if changed else "cli_codeowners_current", file=shown, forge=args.forge)
         return EXIT_PROBLEMS if changed else EXIT_OK
-    print(message("cli_wrote", file=shown) if changed else message("cli_codeowners_current", file=shown))
+    _say("cli_wrote" if changed else "cli_codeowners_current", file=shown)
     return EXIT_OK
 
 
 def _import(args: argparse.Namespace, project: Project) -> int:
     from .actions.import_customers import ImportRequest, import_customers
-    from .output.terminal import safe_output
 
     report = import_customers(project, ImportRequest(args.into, args.table, args.map_name, args.successor,
                                                      args.all_owners, args.encoding), dt.date.today())
@@ -455,28 +469,45 @@ def _export(args: argparse.Namespace, project: Project) -> int:
     [handover] = _handovers_for([args.file], handbook, project)
     export = owner_transfer(handover, handbook.roster, args.format)
     for warning in export.warnings:
-        print(message("cli_warning", text=warning), file=sys.stderr)
+        _say("cli_warning", to=sys.stderr, text=warning)
     if args.output:
         args.output.write_text(export.text, encoding="utf-8", newline="")
-        print(message("cli_wrote_transfer", count=export.count, file=handover.file, target=args.output), file=sys.stderr)
+        _say("cli_wrote_transfer", to=sys.stderr, count=export.count, file=handover.file, target=args.output)
     else:
         sys.stdout.write(export.text)
     for reason in export.left_out:
-        print(message("cli_transfer_left_out", reason=reason), file=sys.stderr)
+        _say("cli_transfer_left_out", to=sys.stderr, reason=reason)
     if export.left_out:
-        print(message("cli_transfer_incomplete", count=len(export.left_out)), file=sys.stderr)
+        _say("cli_transfer_incomplete", to=sys.stderr, count=len(export.left_out))
         return EXIT_PROBLEMS
     return EXIT_OK
 
 
 def _option(argv: Sequence[str], name: str) -> str | None:
-    """A global option's value before parsing, so that argparse's own usage errors are in that language too."""
+    """A global option's value before parsing, so that argparse's help and usage errors are in that language too."""
     for index, word in enumerate(argv):
         if word == name and index + 1 < len(argv):
             return argv[index + 1]
         if word.startswith(name + "="):
             return word.split("=", 1)[1]
     return None
+
+
+def _language_at_start(argv: Sequence[str]) -> str:
+    """The language before argparse runs: --lang, HANDOVER_LANG, then the setting of the project found from
+    --root or the current folder. A pyproject.toml that cannot be read means Chinese here, quietly: its error
+    is reported once the arguments are read, as for every command."""
+    try:
+        root = Path(_option(argv, "--root") or find_root(Path.cwd()))
+        configured = load_language(root)
+    except (HandoverError, OSError, ValueError):
+        configured = None
+    return choose_language(_option(argv, "--lang"), configured)
+
+
+def _say(key: str, /, *, to: TextIO | None = None, **fields: object) -> None:
+    """Print a sentence of the catalogue; each value stays on its line and no control character reaches the terminal."""
+    print(safe_output(message(key, **{name: inline(value) for name, value in fields.items()})), file=to)
 
 
 def _role_name(role: str) -> str:
@@ -491,18 +522,21 @@ _HANDLERS = {"check": _check, "new": _new, "build": _build, "serve": _serve, "st
 
 def run(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
-    # The language is chosen once, here: --lang, HANDOVER_LANG, then the project's [tool.handover] language.
-    with use_language(choose_language(_option(arguments, "--lang"))):
+    # The language is chosen here: --lang, HANDOVER_LANG, then the project's [tool.handover] language. Once
+    # before argparse runs, so that --help and usage errors speak it; once the arguments are read, again, so
+    # that a wrong project setting is reported (and --lang is what argparse read).
+    with use_language(_language_at_start(arguments)):
         try:
-            args = _parser().parse_args(arguments)
+            with argparse_speaks():
+                args = _parser().parse_args(arguments)
             project = Project.at(args.root or find_root(Path.cwd()))
             with use_language(choose_language(args.lang, load_language(project.root))):
                 return _HANDLERS[args.command](args, project)
         except UsageError as exc:
-            print(message("cli_error", error=exc), file=sys.stderr)
+            print(safe_output(message("cli_error", error=exc)), file=sys.stderr)  # its lines are kept
             return EXIT_USAGE
         except HandoverError as exc:
-            print(message("cli_error", error=exc), file=sys.stderr)
+            print(safe_output(message("cli_error", error=exc)), file=sys.stderr)
             return EXIT_PROBLEMS
         except KeyboardInterrupt:
             return 130
