@@ -11,6 +11,7 @@ from ..i18n import label
 from ..load.schemas import Field, localized
 
 LABEL_MAX = 30  # a label longer than this is cut: the place must stay one readable phrase
+PLACEHOLDER = "待填写"  # what the role templates write where the leaver has to fill in
 
 
 def _tokens(pointer: str) -> list[str]:
@@ -40,6 +41,8 @@ def _item_label(item: Any, items: Field | None) -> str:
     if held is not None and (held.credential or held.sensitivity == "restricted"):
         return ""
     if not isinstance(value, (str, int)) or isinstance(value, bool) or not str(value).strip():
+        return ""
+    if PLACEHOLDER in str(value):  # a template's example names nothing yet
         return ""
     text = " ".join(str(value).split())
     return text if len(text) <= LABEL_MAX else text[:LABEL_MAX - 1] + "…"

@@ -22,11 +22,11 @@ from ..load.characters import REFUSED, REFUSED_IN_A_LINE
 from ..load.document import Document, pointer_join
 from ..load.schemas import Field, FieldPaths, Role, localized, values_at
 from ..problems import Problem
+from .place import PLACEHOLDER, place_in_words
 from .registry import checks_for, rule
 from .schema import _dotted as dotted
 from .schema import _path as json_path
 
-PLACEHOLDER = "待填写"
 RETENTION_WARNING_DAYS = 30
 SAFE_SCHEMES = ("http", "https", "mailto")
 _STARTS_WITH_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
@@ -523,12 +523,14 @@ def _needed(value: str, place: Field | None) -> bool:
     return place is not None and place.placeholder is not None and value.startswith(PLACEHOLDER)
 
 
-def _unfilled(pointer: str, place: Field | None) -> tuple[str, str]:
+def _unfilled(draft: Draft, pointer: str, place: Field | None) -> tuple[str, str]:
     """(message, hint) naming the place in words and saying, from the schema, what belongs there."""
     language = current_language()
-    title = message("title_in_brackets", title=localized(place.title, language)) if place is not None and place.title else ""
+    where = place_in_words(draft.doc.data, draft.tree, pointer, language)
+    title = (message("title_in_brackets", title=localized(place.title, language))
+             if place is not None and place.title and not where else "")
     what = localized(place.description, language) if place is not None and place.description else ""
-    said = message("rule_placeholder", where=dotted(json_path(pointer)), title=title, placeholder=PLACEHOLDER)
+    said = message("rule_placeholder", where=where or dotted(json_path(pointer)), title=title, placeholder=PLACEHOLDER)
     hint = message("hint_write_here", what=what) if what else message("hint_replace_placeholder")
     needed = _NEEDED.get(place.placeholder or "") if place is not None else None
     return said, message("hint_and_write", hint=hint, needed=message(needed)) if needed else hint
@@ -547,7 +549,7 @@ def placeholder(draft: Draft) -> Iterator[Problem]:
     """
     for pointer, value, place in _placeholders(draft):
         if not _needed(value, place):
-            said, hint = _unfilled(pointer, place)
+            said, hint = _unfilled(draft, pointer, place)
             yield placeholder.problem(draft.doc, pointer, said, message("hint_or_delete_optional", hint=hint))
 
 
@@ -566,7 +568,7 @@ def placeholder_required(draft: Draft) -> Iterator[Problem]:
     """
     for pointer, value, place in _placeholders(draft):
         if _needed(value, place):
-            yield placeholder_required.problem(draft.doc, pointer, *_unfilled(pointer, place))
+            yield placeholder_required.problem(draft.doc, pointer, *_unfilled(draft, pointer, place))
 
 
 # (handover id, the role's field paths, document) of every handover file that passed its schema
