@@ -199,7 +199,7 @@ class _Builder:
             if (event.__class__ is _SCALAR and event.anchor is None and event.tag is None and self.nodes < MAX_NODES
                     and depth < MAX_DEPTH):  # the common case, as build() would do it, without the call
                 self.nodes += 1
-                mark = event.start_mark
+                mark: Any = event.start_mark  # libyaml always marks events it produced
                 self.positions[child] = (mark.line + 1, mark.column + 1)
                 value = self.scalar(event, child)
             else:
