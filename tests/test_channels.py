@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import hmac
 import json
+import os
 import time
 import urllib.parse
 from collections import Counter
@@ -23,12 +24,14 @@ from typing import Any
 import pytest
 from aiosmtpd.controller import Controller
 
+from generator.i18n import use_language
 from generator.load.schemas import SchemaSet
 from generator.notify import dingtalk, feishu
 from generator.notify.channels import CHANNELS, open_channels, outbox
 from generator.notify.ledger import load_channels, load_ledger, save_ledger
 from generator.notify.message import SiteAddress, read_site
 from generator.notify.wecom import WeCom
+from generator.output import render
 from generator.project import Project
 from generator.session import Session
 from generator.track.reminders import reminders_for_day
@@ -38,6 +41,7 @@ from .helpers import CASES, free_port
 from .vendors import (
     DINGTALK_SECRET,
     DINGTALK_TOKEN,
+    WECOM_KEY,
     Vendors,
     dingtalk_expected,
     feishu_expected,
@@ -163,7 +167,7 @@ def test_a_refused_signature_fails_its_channel_only_and_a_rerun_sends_only_it(cl
     assert len(vendors.received["wecom"]) == len(vendors.received["feishu"]) == 1
     assert vendors.received["dingtalk"] == [] and vendors.tries["dingtalk"] == 1  # a bad signature is not retried
     failure = next(line for line in err.splitlines() if "could not post" in line)
-    assert failure.startswith("钉钉 DingTalk (dingtalk): could not post 4 reminder(s) for 李娜, 刘洋, 王芳: 钉钉 answered "
+    assert failure.startswith("DingTalk (dingtalk): could not post 4 reminder(s) for 李娜, 刘洋, 王芳: DingTalk answered "
                               "310000 sign not match"), err
     assert "HANDOVER_DINGTALK_SECRET" in failure and f"--state {state}" in failure
     assert "SECnot-the-robots-secret" not in err and DINGTALK_TOKEN not in err
@@ -192,7 +196,7 @@ def test_a_rate_limit_that_lasts_is_reported_after_three_tries(cli, project: Pat
     vendors.queued["dingtalk"] += [(200, {"errcode": 130101, "errmsg": "send too fast"})] * 3
     code, _, err = send(cli, project, tmp_path / "sent.json", "dingtalk", "wecom")
     assert code == 1 and vendors.tries["dingtalk"] == 3
-    assert "钉钉 answered 130101 send too fast (tried 3 times); the robot is sending too much" in err
+    assert "DingTalk answered 130101 send too fast (tried 3 times); the robot is sending too much" in err
     assert len(vendors.received["wecom"]) == 1
 
 
@@ -308,7 +312,7 @@ def test_overdue_items_in_words_and_as_data_on_the_webhook(cli, project: Path, v
     assert handover["url"] == PAGE and handover["title"] == "张伟的销售交接"
     first = handover["reminders"][0]
     assert (first["item"], first["due"], first["working_days_left"]) == ("T-01", "2025-10-09", -3)
-    assert first["text"] == "李娜负责的「发送续约报价」2025-10-09(周四)到期,已逾期 3 个工作日。"
+    assert first["text"] == "李娜负责的「发送续约报价」2025-10-09（周四）到期，已逾期 3 个工作日。"
     assert first["text_en"] == "Li Na's “发送续约报价” was due on Thu 2025-10-09: 3 working days overdue."
     assert "mobile" not in json.dumps(document) and "13800138000" not in json.dumps(document)
 
@@ -322,7 +326,7 @@ def test_an_awaited_sign_off_is_asked_for_in_words(cli, empty_project: Path, ven
     assert code == 0, err
     [lina] = [p for p in vendors.received["webhook"][0]["people"] if p["id"] == "lina"]
     texts = [(r["text"], r["text_en"]) for h in lina["handovers"] for r in h["reminders"]]
-    assert ("请以接手人身份核对这份交接的当前版本并签字确认:最后工作日是 2026-11-13(周五),还有 3 个工作日。",
+    assert ("请以接手人身份核对这份交接的当前版本并签字确认：最后工作日是 2026-11-13（周五），还有 3 个工作日。",
             "Please check the current version of this handover and sign it off as successor: the last day is "
             "Fri 2026-11-13, 3 working days left.") in texts
 
@@ -346,16 +350,20 @@ def test_email_says_the_same_words_as_the_groups(cli, project: Path, vendors: Ve
         monkeypatch.setenv("HANDOVER_SMTP_HOST", "127.0.0.1")
         monkeypatch.setenv("HANDOVER_SMTP_PORT", str(port))
         monkeypatch.setenv("HANDOVER_SMTP_TLS", "none")
+        monkeypatch.setenv("HANDOVER_LANG", "zh")
         state = tmp_path / "sent.json"
-        code, _, err = send(cli, project, state, "email", "wecom")
+        code, out, err = send(cli, project, state, "email", "wecom")
     finally:
         controller.stop()
     assert code == 0, err
-    assert "sent 3 e-mail(s)" in err
+    assert "已发出 3 封邮件" in err and "企业微信（wecom）：已发出 1 条消息" in err
     body = next(m for m in inbox.messages if "wangfang@example.com" in m["To"]).get_payload(decode=True).decode()
-    assert body.startswith("王芳,您好:") and "Hello Wang Fang," in body and PAGE in body
-    entry = "李娜负责的「发送续约报价」2025-10-09(周四)到期,还有 1 个工作日。"
+    assert body.startswith("王芳，您好：") and "Hello Wang Fang," in body and PAGE in body
+    entry = "李娜负责的「发送续约报价」2025-10-09（周四）到期，还有 1 个工作日。"
     assert entry in body and entry in vendors.received["wecom"][0]["markdown"]["content"]
+    # The terminal says it too, under the person's name and the handover's title, as the e-mail does.
+    assert f"  - {entry}" in body.splitlines() and f"    - {entry}" in out.splitlines()
+    assert out.splitlines()[out.splitlines().index("王芳 <wangfang@example.com>") + 1] == "  张伟的销售交接"
     assert recorded(state) == {"email": {"lina", "liuyang", "wangfang"}, "wecom": {"lina", "liuyang", "wangfang"}}
 
 
@@ -424,3 +432,48 @@ def test_roster_chat_ids_are_documented_and_the_mobile_number_is_restricted(cli,
     assert code == 1
     assert "feishu open_id" in out.lower() and "mobile" in out.lower()  # the places in words
     assert "13800138000" not in out + err
+
+
+def test_a_refused_robot_is_explained_in_chinese_with_what_to_do(cli, project: Path, vendors: Vendors, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDOVER_LANG", "zh")
+    removed = os.environ["HANDOVER_WECOM_WEBHOOK"].replace(WECOM_KEY, "wx-removed-robot")  # a robot taken off the group
+    monkeypatch.setenv("HANDOVER_WECOM_WEBHOOK", removed)
+    monkeypatch.setenv("HANDOVER_DINGTALK_SECRET", "SECnot-the-robots-secret")
+    state = tmp_path / "sent.json"
+    code, out, err = send(cli, project, state, "wecom", "dingtalk")
+    assert code == 1 and vendors.received["wecom"] == vendors.received["dingtalk"] == []
+    wecom = next(line for line in err.splitlines() if line.startswith("企业微信（wecom）：有 "))
+    assert wecom.startswith("企业微信（wecom）：有 4 条提醒没能发出（李娜、刘洋、王芳）：企业微信返回错误 93000：invalid webhook url")
+    assert "HANDOVER_WECOM_WEBHOOK 不是可用的群机器人地址（机器人可能已被移除）：请在群里打开机器人的设置，重新复制 webhook 地址" in wecom
+    assert wecom.endswith(f"然后用 --state {state} 再运行同一条命令，只发这些")
+    ding = next(line for line in err.splitlines() if line.startswith("钉钉（dingtalk）：有 "))
+    assert "钉钉返回错误 310000：sign not match" in ding and "是机器人“加签”设置里的密钥（以 SEC 开头），并且这台机器的时钟准确" in ding
+    assert not any(words in err for words in ("could not", "answered", "check ", "run the same", "WeCom", "DingTalk"))
+    assert "wx-removed-robot" not in err and "SECnot" not in err
+    assert "李娜 <lina@example.com>" in out and "due-soon" not in out
+
+
+def test_a_state_file_that_cannot_be_written_stops_a_robot_in_chinese(cli, project: Path, vendors: Vendors,
+                                                                      tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("HANDOVER_LANG", "zh")
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    state = tmp_path / "not-a-folder" / "sent.json"
+    code, _, err = send(cli, project, state, "wecom")
+    assert code == 1 and vendors.tries["wecom"] == 0
+    assert f"企业微信（wecom）：无法写入提醒记录文件 {state}（" in err
+    assert "），所以停止了发送：还什么都没有发出；请让它所在的文件夹可写，或用 --state 换一个文件，然后再运行一次" in err
+
+
+def test_the_terminal_names_each_page_when_given_the_outbox(project: Path) -> None:
+    today = dt.date.fromisoformat(TODAY)
+    session = Session(Project.at(project), today)
+    handbook = session.check().handbook
+    assert handbook is not None
+    day = reminders_for_day(handbook, session.audits(handbook), session.policy, session.calendar, today)
+    box = outbox(today, day.reminders, handbook, project, day.day_off)
+    with use_language("zh"):
+        lines = render("reminders", "text", box).splitlines()
+    assert lines[:2] == ["李娜 <lina@example.com>", f"  张伟的销售交接：{PAGE}"]
+    assert render("reminders", "json", box) == render("reminders", "json", day)

@@ -153,7 +153,7 @@ def test_a_refused_mailbox_does_not_stop_the_others_and_a_rerun_sends_only_it(pr
     assert sent_to(state) == {"lina", "wangfang"}
     assert "sent 2 e-mail(s)" in first.stderr
     assert "could not e-mail 1 recipient(s)" in first.stderr
-    assert "liuyang <liuyang@example.com>: mail server refused it: 550 5.1.1" in first.stderr
+    assert "刘洋 <liuyang@example.com>: mail server refused it: 550 5.1.1" in first.stderr
     assert "User unknown" in first.stderr and "people.yaml" in first.stderr
     assert f"--state {state}" in first.stderr and "Traceback" not in first.stderr
     assert smtp.tries[LIUYANG] == 1  # a permanent refusal is not tried again
@@ -216,7 +216,7 @@ def test_a_mailbox_that_keeps_asking_to_wait_is_reported_after_three_tries(cli, 
     code, err = send(cli, project, state)
     assert code == 1
     assert smtp.tries[LIUYANG] == 3
-    assert "liuyang <liuyang@example.com>: mail server asked to try later (tried 3 times): 451 4.7.1" in err, err
+    assert "刘洋 <liuyang@example.com>: mail server asked to try later (tried 3 times): 451 4.7.1" in err, err
     assert smtp.recipients() == [LINA, WANGFANG] and sent_to(state) == {"lina", "wangfang"}
 
 
@@ -243,10 +243,16 @@ def test_a_refused_login_is_one_failure_and_the_password_is_never_shown(cli, pro
 
 
 def test_a_state_file_that_cannot_be_written_stops_before_anyone_is_emailed(cli, project: Path, smtp: Postbox,
-                                                                            tmp_path: Path) -> None:
+                                                                            tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
     state = tmp_path / "not-a-folder" / "sent.json"
     code, err = send(cli, project, state)
     assert code == 1
     assert f"could not write the reminder state file {state}" in err and "nobody was e-mailed" in err
     assert "Traceback" not in err and smtp.messages == []
+    monkeypatch.setenv("HANDOVER_LANG", "zh")
+    code, err = send(cli, project, state)
+    assert code == 1 and smtp.messages == []
+    assert f"邮件（email）：无法写入提醒记录文件 {state}（" in err
+    assert "），所以停止了发送：还没有给任何人发出邮件；请让它所在的文件夹可写，或用 --state 换一个文件，然后再运行一次" in err

@@ -27,7 +27,10 @@ CONVERTED = ["generator/cli.py", "generator/errors.py", "generator/config.py", "
              "generator/track/coverage.py", "generator/load/document.py", "generator/check/rules.py",
              "generator/actions/export_transfer.py", "generator/actions/init.py", "generator/check/secrets.py",
              "generator/actions/scan.py", "generator/actions/staged.py", "generator/output/history.py",
-             "generator/notify/channels.py",
+             "generator/notify/channels.py", "generator/notify/message.py", "generator/notify/robot.py",
+             "generator/notify/email.py", "generator/notify/ledger.py", "generator/notify/wecom.py",
+             "generator/notify/dingtalk.py", "generator/notify/feishu.py", "generator/notify/webhook.py",
+             "generator/track/reminders.py",
              "generator/model/readiness.py",
              "generator/actions/import_customers.py",
              "generator/actions/certificate.py", "generator/actions/tables.py", "generator/fanout.py",
@@ -263,7 +266,7 @@ def test_delivery_reports_speak_chinese(cli: Callable[..., CliResult], project: 
         robot = RobotDelivery(CHANNELS["wecom"], 1, 2, ("张伟", "李娜"), 0, (), 1, Verdict(True)).report()
     assert report.startswith("已发出 1 封邮件；略过 2 条提醒")
     assert "  - 张伟 <zhangwei@example.com>：邮件服务器拒收：550 no such user；请检查 people.yaml 中此人的邮箱地址" in report
-    assert robot == "企业微信 WeCom (wecom)：已发出 1 条消息，含 2 条提醒，涉及 2 人（张伟、李娜）；0 条提醒今天已发过"
+    assert robot == "企业微信（wecom）：已发出 1 条消息，含 2 条提醒，涉及 2 人（张伟、李娜）；0 条提醒今天已发过"
 
 
 def test_status_text_speaks_chinese(cli: Callable[..., CliResult], project: Path,
@@ -274,8 +277,10 @@ def test_status_text_speaks_chinese(cli: Callable[..., CliResult], project: Path
     GitRepo(project).commit("Start", by="luoping")
     code, out, _ = cli("status", root=project)
     assert code == 0 and "：待离职人签字\n" in out and " 未签字" in out
+    roles = {line.split()[0] for line in out.splitlines() if line.startswith("    ") and not line.startswith("    !")}
+    assert roles == {"离职人", "接手人", "审批人"}, out  # never the internal leaver/successor/manager
     code, out, _ = cli("status", "--format", "json", root=project)
-    assert '"state": "missing"' in out and '"state": "awaiting-leaver"' in out
+    assert '"state": "missing"' in out and '"state": "awaiting-leaver"' in out and '"role": "successor"' in out
     with use_language("zh"):
         reasons = Readiness(("/checklist/0/notes",), ("c1", "c2")).reasons()
     assert reasons == ("核对清单中仍有待办事项：c1、c2", "模板占位符“待填写”仍在：/checklist/0/notes")
@@ -325,3 +330,22 @@ def test_a_dead_worker_is_reported_in_chinese() -> None:
 
     with use_language("zh"), pytest.raises(WorkerFailed, match="工作进程没做完就退出了.*--jobs 1 只用当前进程"):
         ordered_map(task, list(range(40)), jobs=2)
+
+
+def test_status_text_names_each_party_given_the_roster(project: Path) -> None:
+    from generator.output.status import Signatures, as_text
+    from generator.project import Project
+    from generator.session import Session
+
+    GitRepo(project).commit("Start", by="luoping")
+    session = Session(Project.at(project))
+    handbook = session.check().handbook
+    assert handbook is not None
+    shown = Signatures(list(session.audits(handbook).values()), handbook.roster.people)
+    with use_language("zh"):
+        zh = [line.split()[:3] for line in as_text(shown).splitlines()]
+    with use_language("en"):
+        en = [line.split()[:4] for line in as_text(shown).splitlines()]
+    assert ["离职人", "张伟", "未签字"] in zh and ["接手人", "李娜", "未签字"] in zh and ["审批人", "王芳", "未签字"] in zh
+    assert ["leaver", "Zhang", "Wei", "missing"] in en
+    assert not any(words[1] in ("zhangwei", "lina", "wangfang") for words in zh if len(words) > 1)

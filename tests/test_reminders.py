@@ -119,3 +119,40 @@ def test_send_delivers_one_email_per_recipient_and_never_twice(national_day: Pat
     assert len(smtp_server.messages) == 2  # the second run the same day sends nothing
     remind(cli, national_day, "2025-10-09", "--send", "--state", str(state))
     assert len(smtp_server.messages) == 4  # a new day is a new reminder
+
+
+def remind_text(cli, project: Path, today: str, language: str = "zh") -> str:
+    code, out, err = cli("--lang", language, "remind", "--today", today, root=project)
+    assert code == 0, err
+    return out
+
+
+def test_the_text_speaks_to_each_person_by_name_in_the_words_of_the_channels(national_day: Path, cli) -> None:
+    out = remind_text(cli, national_day, "2025-09-30")
+    lines = out.splitlines()
+    assert lines[0] == "李娜 <lina@example.com>" and lines[1] == "  张伟的销售交接"  # Chinese name, not the id lina
+    assert "    - 「发送续约报价」2025-10-09（周四）到期，还有 1 个工作日。" in lines
+    assert "    - 李娜负责的「发送续约报价」2025-10-09（周四）到期，还有 1 个工作日。" in lines  # what the manager hears
+    assert "王芳 <wangfang@example.com>" in lines and lines[-1].startswith("共 ") and lines[-1].endswith(" 人")
+    overdue = remind_text(cli, national_day, "2025-10-11")
+    assert "李娜负责的「发送续约报价」2025-10-09（周四）到期，已逾期 2 个工作日。" in overdue
+    for text in (out, overdue):
+        assert not any(word in text for word in ("due-soon", "overdue", "signoff", "T-01", "[", FILE, "lina <"))
+    english = remind_text(cli, national_day, "2025-09-30", "en")
+    assert "Li Na <lina@example.com>" in english and "“发送续约报价” is due on Thu 2025-10-09: 1 working day left." in english
+    assert "Li Na's “发送续约报价”" in english and "due-soon" not in english
+
+
+def test_a_day_off_is_named_in_the_commands_language(national_day: Path, cli) -> None:
+    assert remind_text(cli, national_day, "2025-10-03") == "2025-10-03 不是工作日（国庆节）：今天没有提醒\n"
+    assert remind_text(cli, national_day, "2025-10-12") == "2025-10-12 不是工作日（周末）：今天没有提醒\n"
+    assert "(National Day)" in remind_text(cli, national_day, "2025-10-03", "en")
+
+
+def test_an_awaited_sign_off_is_asked_for_by_role_in_words(tmp_path: Path, cli) -> None:
+    project = copy_project(tmp_path / "repo", with_handovers=False)
+    GitRepo(project).commit("Handover", by="zhangwei", files={FILE: BASE},
+                            trailers=(f"Signed-off-by: zhangwei <{email('zhangwei')}>",))
+    out = remind_text(cli, project, "2026-11-10")
+    assert "请以接手人身份核对这份交接的当前版本并签字确认：最后工作日是 2026-11-13（周五），还有 3 个工作日。" in out
+    assert "signoff" not in out and "successor" not in out

@@ -849,12 +849,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "wecom_hint_other": ("请对照群机器人的设置（群机器人 → webhook 地址）检查 HANDOVER_WECOM_WEBHOOK",
                          "check HANDOVER_WECOM_WEBHOOK against the group's robot settings (群机器人 → webhook 地址)"),
     "dingtalk_hint_310000": ("钉钉拒绝了签名、关键词或这台机器的 IP 地址：请确认 HANDOVER_DINGTALK_SECRET 是机器人“加签”"
-                             "设置里的密钥（以 SEC 开头）、这台机器的时钟准确；如果机器人还设置了自定义关键词，其中要有"
-                             "“交接提醒”；如果设置了 IP 地址段，要包含这台机器的出口 IP",
+                             "设置里的密钥（以 SEC 开头），并且这台机器的时钟准确；如果机器人还设置了自定义关键词，"
+                             "其中要有“交接提醒”；如果设置了 IP 地址段，要包含这台机器的出口 IP",
                              "DingTalk refused the signature, a keyword or this machine's IP address: check that "
-                             "HANDOVER_DINGTALK_SECRET is the secret of the robot's 加签 setting (starts with SEC), that "
-                             "this machine's clock is right, if the robot also checks keywords, that one of them is "
-                             "交接提醒, and if it limits IP addresses, that this machine's address is allowed"),
+                             "HANDOVER_DINGTALK_SECRET is the secret of the robot's 加签 setting (starts with SEC) and that "
+                             "this machine's clock is right; if the robot also checks keywords, one of them must be "
+                             "交接提醒; if it accepts only some IP addresses, this machine's must be one of them"),
     "dingtalk_hint_300001": ("HANDOVER_DINGTALK_WEBHOOK 里的 access_token 无效：请重新复制机器人的 webhook 地址",
                              "the access_token in HANDOVER_DINGTALK_WEBHOOK is not valid: copy the webhook address again"),
     "dingtalk_hint_other": ("请对照群机器人的设置检查 HANDOVER_DINGTALK_WEBHOOK 和 HANDOVER_DINGTALK_SECRET",

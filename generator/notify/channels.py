@@ -28,30 +28,40 @@ if TYPE_CHECKING:  # the registry is read by every command's parser: it imports 
 
 @dataclass(frozen=True)
 class ChannelInfo:
-    name: str
-    label: str  # how reports name it
+    name: str  # the --channel value
     variables: tuple[str, ...]  # every one must be set
     what: str  # the catalogue key of what to set them to, in words
 
+    @property
+    def label(self) -> str:
+        """How reports name it (企业微信, 钉钉, ...), in the command's language."""
+        return message(f"channel_label_{self.name}")
+
+    @property
+    def heading(self) -> str:
+        """How a report's line about it starts: its name and the --channel value, e.g. 企业微信（wecom）."""
+        return message("channel_report_label", label=self.label, name=self.name)
+
 
 CHANNELS: dict[str, ChannelInfo] = {info.name: info for info in (
-    ChannelInfo("email", "e-mail", ("HANDOVER_SMTP_HOST",), "channel_what_email"),
-    ChannelInfo("wecom", "企业微信 WeCom", ("HANDOVER_WECOM_WEBHOOK",), "channel_what_wecom"),
-    ChannelInfo("dingtalk", "钉钉 DingTalk", ("HANDOVER_DINGTALK_WEBHOOK", "HANDOVER_DINGTALK_SECRET"),
-                "channel_what_dingtalk"),
-    ChannelInfo("feishu", "飞书 Feishu", ("HANDOVER_FEISHU_WEBHOOK", "HANDOVER_FEISHU_SECRET"), "channel_what_feishu"),
-    ChannelInfo("webhook", "webhook", ("HANDOVER_WEBHOOK_URL",), "channel_what_webhook"),
+    ChannelInfo("email", ("HANDOVER_SMTP_HOST",), "channel_what_email"),
+    ChannelInfo("wecom", ("HANDOVER_WECOM_WEBHOOK",), "channel_what_wecom"),
+    ChannelInfo("dingtalk", ("HANDOVER_DINGTALK_WEBHOOK", "HANDOVER_DINGTALK_SECRET"), "channel_what_dingtalk"),
+    ChannelInfo("feishu", ("HANDOVER_FEISHU_WEBHOOK", "HANDOVER_FEISHU_SECRET"), "channel_what_feishu"),
+    ChannelInfo("webhook", ("HANDOVER_WEBHOOK_URL",), "channel_what_webhook"),
 )}
 DEFAULT = "email"
 
 
 @dataclass(frozen=True)
 class Outbox:
-    """What one run has to deliver: the day's reminders, and the words to say them with."""
+    """What one run has to deliver: the day's reminders, and the words to say them with (``handover remind`` prints
+    them with these words too); ``day_off`` names the holiday (or weekend) when nothing is due."""
 
     today: dt.date
     reminders: tuple[Reminder, ...]
     wording: Wording
+    day_off: str | None = None
 
 
 class Outcome(Protocol):
@@ -98,7 +108,7 @@ class Stopped:
         return False
 
     def report(self) -> str:
-        return message("channel_stopped", label=self.info.label, reason=self.reason)
+        return message("channel_stopped", label=self.info.heading, reason=self.reason)
 
 
 @dataclass(frozen=True)
@@ -115,10 +125,11 @@ class Deliveries:
                          + ([message("delivery_note", note=self.note)] if self.note else []))
 
 
-def outbox(today: dt.date, reminders: Sequence[Reminder], handbook: Handbook, project_root: Path) -> Outbox:
+def outbox(today: dt.date, reminders: Sequence[Reminder], handbook: Handbook, project_root: Path,
+           day_off: str | None = None) -> Outbox:
     from .message import wording
 
-    return Outbox(today, tuple(reminders), wording(today, handbook, project_root / "mkdocs.yml"))
+    return Outbox(today, tuple(reminders), wording(today, handbook, project_root / "mkdocs.yml"), day_off)
 
 
 def deliver(channels: Sequence[Channel], box: Outbox, state_file: Path | None) -> Deliveries:

@@ -19,20 +19,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import ClassVar
 
+from ..i18n import label
 from ..model.handbook import Person
 from .channels import CHANNELS, ChannelInfo
-from .message import HEADLINE, Notice, markdown
+from .message import Notice, markdown
 from .robot import Reply, Robot, Verdict, json_body, judge_json, robot_url
 
 MESSAGE_BYTES = 15000  # the whole request body; 钉钉 refuses much larger messages
 RATE_LIMITED = frozenset({130101})
-HINTS = {
-    310000: "钉钉 refused the signature, a keyword or this machine's IP address: check that HANDOVER_DINGTALK_SECRET "
-            "is the secret of the robot's 加签 setting (starts with SEC), that this machine's clock is right, and, "
-            "if the robot also checks keywords, that one of them is 交接提醒",
-    300001: "the access_token in HANDOVER_DINGTALK_WEBHOOK is not valid: copy the webhook address again",
-}
-OTHERWISE = "check HANDOVER_DINGTALK_WEBHOOK and HANDOVER_DINGTALK_SECRET against the group's robot settings"
+# What to do about an answer, as catalogue keys (the robot's keyword, if it checks one, is the headline 交接提醒).
+HINTS = {310000: "dingtalk_hint_310000", 300001: "dingtalk_hint_300001"}
+OTHERWISE = "dingtalk_hint_other"
 
 
 def sign(timestamp_ms: int, secret: str) -> str:
@@ -64,7 +61,7 @@ class DingTalk(Robot):
     def payload(self, notices: tuple[Notice, ...], today: dt.date, part: int, parts: int) -> dict[str, object]:
         people = [n.person for n in notices]
         return {"msgtype": "markdown",
-                "markdown": {"title": f"{HEADLINE[0]} {today.isoformat()}",
+                "markdown": {"title": f"{label('remind_headline', 'zh')} {today.isoformat()}",
                              "text": markdown(notices, today, part, parts, mention, newline="  \n")},
                 "at": {"atUserIds": list(dict.fromkeys(p.dingtalk_userid for p in people if p.dingtalk_userid)),
                        "atMobiles": list(dict.fromkeys(mobile_number(p.mobile) for p in people
@@ -82,7 +79,7 @@ class DingTalk(Robot):
                 json_body(self.payload(notices, today, part, parts)))
 
     def judge(self, reply: Reply) -> Verdict:
-        return judge_json(reply, "钉钉", "errcode", "errmsg", RATE_LIMITED, HINTS, OTHERWISE)
+        return judge_json(reply, self.info, "errcode", "errmsg", RATE_LIMITED, HINTS, OTHERWISE)
 
     def secrets(self) -> tuple[str, ...]:
         token = urllib.parse.parse_qs(urllib.parse.urlsplit(self.url).query).get("access_token", [])

@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import ClassVar, Literal
 
 from .. import i18n
-from ..errors import HandoverError, UsageError
+from ..errors import UsageError
+from ..load.characters import visible
 from ..track.reminders import Reminder
 from .channels import CHANNELS, ChannelInfo, Outbox
-from .ledger import load_ledger, save_ledger
+from .ledger import load_ledger, record
 from .message import Notice, Wording, email_subject, email_text
 
 # Seconds to wait before the 2nd and 3rd try after a transient failure (a 4xx reply, a dropped connection): long
@@ -51,16 +52,16 @@ class SmtpSettings:
         env = dict(os.environ if environ is None else environ)
         host = env.get("HANDOVER_SMTP_HOST")
         if not host:
-            raise UsageError("--send needs HANDOVER_SMTP_HOST (and HANDOVER_SMTP_PORT, HANDOVER_SMTP_TLS, "
-                             "HANDOVER_SMTP_USER, HANDOVER_SMTP_PASSWORD, HANDOVER_SMTP_FROM as needed)")
+            raise UsageError(i18n.message("channel_needs", name="email", variables="HANDOVER_SMTP_HOST",
+                                          what=i18n.message("channel_what_email")))
         security = env.get("HANDOVER_SMTP_TLS", "starttls").lower()
         if security not in ("starttls", "ssl", "none"):
-            raise UsageError("HANDOVER_SMTP_TLS must be starttls, ssl or none")
+            raise UsageError(i18n.message("email_tls"))
         default_port = {"starttls": 587, "ssl": 465, "none": 25}[security]
         try:
             port = int(env.get("HANDOVER_SMTP_PORT", default_port))
         except ValueError:
-            raise UsageError("HANDOVER_SMTP_PORT must be a number") from None
+            raise UsageError(i18n.message("email_port")) from None
         return cls(host, port, security, env.get("HANDOVER_SMTP_USER"), env.get("HANDOVER_SMTP_PASSWORD"),
                    env.get("HANDOVER_SMTP_FROM", "handover-kb@localhost"))
 
@@ -73,7 +74,7 @@ class SmtpSettings:
 class Failure:
     """A recipient whose reminders were not sent, with what the server said (never a credential)."""
 
-    to: str
+    to: str  # their name
     email: str
     code: int | None  # the SMTP reply code; None when no reply came (refused, reset or timed-out connection)
     reply: str
@@ -165,16 +166,18 @@ def send(items: list[Reminder], settings: SmtpSettings, wording: Wording, state_
     connection = _Connection(settings)
     try:
         for index, mine in enumerate(waiting):
-            outcome = _deliver(connection, wording.notices(mine)[0], mine[0].email, today, pause)
+            notice = wording.notices(mine)[0]
+            outcome = _deliver(connection, notice, mine[0].email, today, pause)
             if outcome is None:
-                emailed.append(mine[0].to)
+                emailed.append(notice.names[0])
                 ledger.setdefault(day, []).extend(r.key for r in mine)
                 _record(state_file, ledger, today, emailed)
                 continue
             code, reply, cause = outcome
             # Without a server every later recipient fails the same way: report them at once, don't knock again.
             failed = waiting[index:] if cause == "server" else [mine]
-            failures += [Failure(them[0].to, them[0].email, code, reply, cause) for them in failed]
+            failures += [Failure(visible(wording.person(them[0].to).name), them[0].email, code, reply, cause)
+                         for them in failed]
             if cause == "server":
                 break
     finally:
@@ -196,16 +199,9 @@ def configure(env: Mapping[str, str]) -> EmailChannel:
 
 
 def _record(state_file: Path | None, ledger: dict[str, list[str]], today: dt.date, emailed: list[str]) -> None:
-    if state_file is None:
-        return
-    try:
-        save_ledger(state_file, ledger, today)
-    except OSError as exc:
-        done = (f"{', '.join(emailed)} got today's e-mail but will get it again on a rerun" if emailed else
-                "nobody was e-mailed")
-        raise HandoverError(f"could not write the reminder state file {state_file} ({exc.strerror or exc}), so "
-                            f"sending stopped: {done}; make its folder writable or choose another --state FILE, "
-                            "then run again") from exc
+    done = (i18n.message("email_state_sent", names=i18n.message("list_comma").join(emailed)) if emailed else
+            i18n.message("email_state_nobody"))
+    record(state_file, ledger, today, CHANNELS["email"].name, done)
 
 
 class _Connection:

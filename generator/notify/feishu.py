@@ -18,17 +18,14 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from .channels import CHANNELS, ChannelInfo
-from .message import Notice, headline
+from .message import Notice, both, headline
 from .robot import Reply, Robot, Verdict, json_body, judge_json, robot_url
 
 BODY_BYTES = 19 * 1024  # 飞书's limit is 20 KB; the signature and timestamp are added after measuring
 RATE_LIMITED = frozenset({11232})
-HINTS = {
-    19021: "飞书 refused the signature or its timestamp: check that HANDOVER_FEISHU_SECRET is the secret of the "
-           "robot's 签名校验 setting and that this machine's clock is right",
-    9499: "飞书 refused the request as malformed: please report this with the command you ran",
-}
-OTHERWISE = "check HANDOVER_FEISHU_WEBHOOK and HANDOVER_FEISHU_SECRET against the group's robot settings"
+# What to do about an answer, as catalogue keys.
+HINTS = {19021: "feishu_hint_19021", 9499: "robot_hint_malformed"}
+OTHERWISE = "feishu_hint_other"
 
 
 def sign(timestamp: int, secret: str) -> str:
@@ -46,7 +43,7 @@ def post(notices: tuple[Notice, ...], today: dt.date, part: int, parts: int) -> 
                if notice.person.feishu_open_id else {"tag": "text", "text": name})
         lines += [[{"tag": "text", "text": ""}], [who] + ([{"tag": "text", "text": f" {name_en}"}] if name_en else [])]
         for section in notice.sections:
-            link = [{"tag": "a", "text": " 打开 / open", "href": section.url}] if section.url else []
+            link = [{"tag": "a", "text": f" {both('remind_open_page')}", "href": section.url}] if section.url else []
             lines.append([{"tag": "text", "text": f"{section.zh} · {section.en}"}, *link])
             for entry in section.entries:
                 lines += [[{"tag": "text", "text": f"· {entry.zh}"}],
@@ -73,7 +70,7 @@ class Feishu(Robot):
                                     **post(notices, today, part, parts)})
 
     def judge(self, reply: Reply) -> Verdict:
-        return judge_json(reply, "飞书", "code", "msg", RATE_LIMITED, HINTS, OTHERWISE)
+        return judge_json(reply, self.info, "code", "msg", RATE_LIMITED, HINTS, OTHERWISE)
 
     def secrets(self) -> tuple[str, ...]:
         return self.url, self.url.rstrip("/").rsplit("/", 1)[-1], self.secret

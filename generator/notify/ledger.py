@@ -12,7 +12,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..errors import UsageError
+from ..errors import HandoverError, UsageError
+from ..i18n import message
 
 STATE_DAYS_KEPT = 40
 Days = dict[str, list[str]]
@@ -34,7 +35,7 @@ def load_channels(path: Path | None) -> dict[str, Days]:
         return {str(channel): {str(day): [str(k) for k in keys] for day, keys in days.items()}
                 for channel, days in sent.items()}
     except (ValueError, AttributeError, OSError) as exc:
-        raise UsageError(f"{path}: not a reminder state file ({exc}); move it away to start afresh") from None
+        raise UsageError(message("notify_not_state_file", path=path, error=exc)) from None
 
 
 def save_ledger(path: Path, sent: Days, today: dt.date, channel: str = "email") -> None:
@@ -55,3 +56,14 @@ def save_ledger(path: Path, sent: Days, today: dt.date, channel: str = "email") 
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+def record(path: Path | None, sent: Days, today: dt.date, channel: str, done: str) -> None:
+    """``save_ledger``, or stop the channel's run with what to do: ``done`` says what was delivered until now."""
+    if path is None:
+        return
+    try:
+        save_ledger(path, sent, today, channel)
+    except OSError as exc:
+        raise HandoverError(message("notify_state_unwritable", state=path, error=exc.strerror or exc,
+                                    done=done)) from exc

@@ -1,9 +1,12 @@
-"""The reminder in words, as a colleague would write it: one place for the words of every channel.
+"""The reminder in words, as a colleague would write it: one place for the words of every channel and the terminal.
 
 A notice is what one person needs to hear today: their name, each handover with its page on the site, and for each
 item its title, its due date and how many working days are left or how late it is, Chinese first, English after.
-No rule ids, no internal labels ("due-soon"), no person ids where a name is known. Channels only lay the words out:
-e-mail as plain text, 企业微信 and 钉钉 as Markdown (here), 飞书 as a rich-text post, the webhook as JSON.
+No rule ids, no internal labels ("due-soon"), no person ids where a name is known. Every word comes from the
+catalogue (``generator/i18n/messages.py``, the ``remind_`` and ``email_`` keys). Channels only lay the words out:
+e-mail as plain text, 企业微信 and 钉钉 as Markdown (here), 飞书 as a rich-text post, the webhook as JSON;
+``handover remind`` prints each person's sections (``section_lines``, shared with the e-mail) in the command's
+language.
 """
 from __future__ import annotations
 
@@ -17,27 +20,20 @@ from typing import Any
 
 import yaml
 
-from ..i18n import label
+from ..config import ROLES
+from ..i18n import LANGUAGES, label, message
 from ..load.characters import visible
 from ..load.schemas import localized
 from ..model.handbook import Handbook, Handover, Person
 from ..model.views import open_items
 from ..track.reminders import SIGNOFF_PENDING, Reminder
 
-WEEKDAYS_ZH = "一二三四五六日"
-WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Characters that are markup in a chat robot's Markdown: a title such as "<@all>" or "[点我](http://…)" must read as
 # the text it is, never mention everyone or become a link. Their full-width forms look the same to a reader.
 _MARKUP = str.maketrans({"<": "＜", ">": "＞", "[": "［", "]": "］", "*": "＊", "`": "｀", "&": "＆", "#": "＃",
                          "|": "｜", "\\": "＼"})
-HEADLINE = ("交接提醒", "Handover reminders")
-# How far a date is in working days, in words: ahead, today, past; Chinese and English.
-DUE_WORDS = (("{date}到期,还有 {n} 个工作日", "is due on {date_en}: {n} working day{s} left"),
-             ("今天({date})到期", "is due today ({date_en})"),
-             ("{date}到期,已逾期 {n} 个工作日", "was due on {date_en}: {n} working day{s} overdue"))
-LAST_DAY_WORDS = (("最后工作日是 {date},还有 {n} 个工作日", "the last day is {date_en}, {n} working day{s} left"),
-                  ("今天({date})就是最后工作日", "today ({date_en}) is the last day"),
-                  ("最后工作日 {date} 已过去 {n} 个工作日", "the last day, {date_en}, was {n} working day{s} ago"))
+# The catalogue's words for how far a date is in working days: <stem>_ahead, <stem>_today, <stem>_past.
+DUE, LAST_DAY = "remind_due", "remind_last_day"
 
 
 @dataclass(frozen=True)
@@ -53,6 +49,9 @@ class Entry:
         """What the ledger records once it is delivered."""
         return self.reminder.key
 
+    def text(self, language: str) -> str:
+        return self.en if language == "en" else self.zh
+
 
 @dataclass(frozen=True)
 class Section:
@@ -62,6 +61,9 @@ class Section:
     en: str
     url: str | None
     entries: tuple[Entry, ...]
+
+    def text(self, language: str) -> str:
+        return self.en if language == "en" else self.zh
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,14 @@ class Notice:
     def names(self) -> tuple[str, str]:
         """The person's name, and their English name when it differs (both shown as written, escapes visible)."""
         return visible(self.person.name), visible(self.person.name_en) if self.person.name_en != self.person.name else ""
+
+    def name(self, language: str) -> str:
+        return visible(name_in(self.person, language))
+
+
+def name_in(person: Person, language: str) -> str:
+    """How ``person`` is called in ``language``: the Chinese name, or in English their English name if they have one."""
+    return person.name_en or person.name if language == "en" else person.name
 
 
 @dataclass(frozen=True)
@@ -121,26 +131,26 @@ class Wording:
         entries = tuple(self._entry(r, handover) for r in reminders)
         if handover is None:  # the handbook changed under us; say which file rather than nothing
             return Section(visible(reminders[0].file), visible(reminders[0].file), None, entries)
-        if handover.leaver == recipient:
-            zh, en = "您自己的交接", "your own handover"
-        else:
-            leaver = self.person(handover.leaver)
-            zh = label("handover_of", "zh", name=leaver.name, role=localized(handover.role.title, "zh"))
-            en = label("handover_of", "en", name=leaver.name_en, role=localized(handover.role.title, "en"))
+        leaver = self.person(handover.leaver)
+        zh, en = (label("remind_own_handover", language) if handover.leaver == recipient else
+                  label("handover_of", language, name=name_in(leaver, language),
+                        role=localized(handover.role.title, language)) for language in LANGUAGES)
         return Section(visible(zh), visible(en), self.site.page(handover.id) if self.site else None, entries)
 
     def _entry(self, reminder: Reminder, handover: Handover | None) -> Entry:
+        due = dt.date.fromisoformat(reminder.due)
         if reminder.kind == SIGNOFF_PENDING:
             role = reminder.item.removeprefix("signoff-")
-            zh, en = _when(LAST_DAY_WORDS, reminder.days, dt.date.fromisoformat(reminder.due))
-            return Entry(reminder, f"请以{label(role, 'zh')}身份核对这份交接的当前版本并签字确认:{zh}。",
-                         f"Please check the current version of this handover and sign it off as "
-                         f"{label(role, 'en').lower()}: {en}.")
+            zh, en = (label("remind_signoff", language, when=_when(LAST_DAY, reminder.days, due, language),
+                            role=label(f"party_{role}", language) if role in ROLES else visible(role))
+                      for language in LANGUAGES)
+            return Entry(reminder, zh, en)
         title = visible(reminder.title)
         owner = self._owner(reminder, handover)
-        whose_zh, whose_en = (f"{visible(owner.name)}负责的", f"{visible(owner.name_en)}'s ") if owner else ("", "")
-        zh, en = _when(DUE_WORDS, reminder.days, dt.date.fromisoformat(reminder.due))
-        return Entry(reminder, f"{whose_zh}「{title}」{zh}。", f"{whose_en}“{title}” {en}.")
+        zh, en = (label("remind_item_of" if owner else "remind_item", language, title=title,
+                        owner=visible(name_in(owner, language)) if owner else "",
+                        when=_when(DUE, reminder.days, due, language)) for language in LANGUAGES)
+        return Entry(reminder, zh, en)
 
     def _owner(self, reminder: Reminder, handover: Handover | None) -> Person | None:
         """Who must do the item, when that is someone else than the person reminded (a manager hears whose it is)."""
@@ -150,13 +160,12 @@ class Wording:
         return None if owner == reminder.to else self.person(owner)
 
 
-def _when(words: tuple[tuple[str, str], ...], days: int, due: dt.date) -> tuple[str, str]:
-    """``due``, ``days`` working days away (negative: past), in ``words``."""
-    zh, en = words[0 if days > 0 else 1 if days == 0 else 2]
-    values = {"date": f"{due.isoformat()}(周{WEEKDAYS_ZH[due.weekday()]})",
-              "date_en": f"{WEEKDAYS_EN[due.weekday()]} {due.isoformat()}", "n": abs(days),
-              "s": "" if abs(days) == 1 else "s"}
-    return zh.format(**values), en.format(**values)
+def _when(stem: str, days: int, due: dt.date, language: str) -> str:
+    """``due``, ``days`` working days away (negative: past), in the catalogue's ``stem`` words of ``language``."""
+    date = label("remind_date", language, date=due.isoformat(), weekday=label(f"remind_weekday_{due.weekday()}", language))
+    count = label("remind_working_day" if abs(days) == 1 else "remind_working_days", language, n=abs(days))
+    moment = "ahead" if days > 0 else "today" if days == 0 else "past"
+    return label(f"{stem}_{moment}", language, date=date, days=count)
 
 
 # -- the site's address, from mkdocs.yml ----------------------------------------------------------------------------
@@ -183,20 +192,18 @@ def read_site(config: Path, depth: int = 0) -> tuple[SiteAddress | None, str]:
     try:
         data = yaml.load(config.read_text(encoding="utf-8"), Loader=_SiteConfigLoader)  # noqa: S506 - safe loader
     except FileNotFoundError:
-        return None, f"there is no {config.name}, so reminders carry no link to the handover pages"
+        return None, message("remind_site_no_config", file=config.name)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return None, (f"could not read site_url from {config} ({type(exc).__name__}), so reminders carry no link to "
-                      "the handover pages; fix that file")
+        return None, message("remind_site_unreadable", file=config, error=type(exc).__name__)
     data = data if isinstance(data, dict) else {}
     url = data.get("site_url")
     if not url and isinstance(data.get("INHERIT"), str) and depth < 5:
         return read_site(config.parent / data["INHERIT"], depth + 1)
     if not url:
-        return None, (f"{config.name} has no site_url, so reminders carry no link to the handover pages; add "
-                      "'site_url: https://…' (where the site is published) to it")
+        return None, message("remind_site_no_url", file=config.name)
     parsed = urllib.parse.urlsplit(str(url))
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        return None, f"site_url in {config.name} is not an http(s) address, so reminders carry no link; correct it"
+        return None, message("remind_site_not_http", file=config.name)
     return SiteAddress(str(url), data.get("use_directory_urls", True) is not False), ""
 
 
@@ -206,32 +213,39 @@ def wording(today: dt.date, handbook: Handbook, mkdocs_yml: Path) -> Wording:
 
 
 # -- shared layouts -------------------------------------------------------------------------------------------------
+def both(key: str, separator: str = " / ", **fields: object) -> str:
+    """A catalogue entry in Chinese, then in English: what a group of readers of either language sees."""
+    return separator.join(label(key, language, **fields) for language in LANGUAGES)
+
+
 def headline(today: dt.date, part: int = 1, parts: int = 1) -> str:
     numbered = f" ({part}/{parts})" if parts > 1 else ""
-    return f"{HEADLINE[0]} · {HEADLINE[1]} · {today.isoformat()}{numbered}"
+    return f"{both('remind_headline', ' · ')} · {today.isoformat()}{numbered}"
+
+
+def section_lines(section: Section, language: str) -> list[str]:
+    """One handover's reminders in ``language``: its title (and page), then each item. The e-mail and the terminal
+    (``handover remind``) both say a person's reminders with these lines."""
+    title = section.text(language)
+    heading = label("remind_section_link", language, section=title, url=section.url) if section.url else title
+    return [heading, *(f"  - {entry.text(language)}" for entry in section.entries)]
 
 
 def email_subject(notice: Notice, today: dt.date) -> str:
-    count = len(notice.keys)
-    return f"{HEADLINE[0]} / {HEADLINE[1]}: {count} 项待跟进 / {count} item(s) to follow up — {today.isoformat()}"
+    return f"{both('remind_headline')}: {both('email_subject', count=len(notice.keys))} — {today.isoformat()}"
 
 
 def email_text(notice: Notice, today: dt.date) -> str:
     """The e-mail: the whole message in Chinese, then the whole message in English."""
-    name, name_en = notice.names
-    count = len(notice.keys)
-    zh = [f"{name},您好:", "", f"今天({today.isoformat()})有 {count} 件交接事项需要您跟进:"]
-    en = [f"Hello {name_en or name},", "", f"{count} handover item(s) need you today ({today.isoformat()}):"]
-    for section in notice.sections:
-        zh += ["", section.zh + (f":{section.url}" if section.url else "")]
-        en += ["", section.en + (f": {section.url}" if section.url else "")]
-        zh += [f"  - {entry.zh}" for entry in section.entries]
-        en += [f"  - {entry.en}" for entry in section.entries]
-    zh += ["", "请更新交接文件,或打开上面的交接页面查看详情。" if notice.sections[0].url else
-           "请更新交接文件,或在交接知识库中查看详情。"]
-    en += ["", "Please update the handover file, or open the handover page above for details." if
-           notice.sections[0].url else "Please update the handover file, or see the handover knowledge base."]
-    return "\n".join([*zh, "", "—", "", *en]) + "\n"
+    parts = []
+    for language in LANGUAGES:
+        lines = [label("email_greeting", language, name=notice.name(language)), "",
+                 label("email_intro", language, date=today.isoformat(), count=len(notice.keys))]
+        for section in notice.sections:
+            lines += ["", *section_lines(section, language)]
+        lines += ["", label("email_closing_page" if notice.sections[0].url else "email_closing", language)]
+        parts.append("\n".join(lines))
+    return "\n\n—\n\n".join(parts) + "\n"
 
 
 def markdown(notices: tuple[Notice, ...], today: dt.date, part: int, parts: int, mention: Callable[[Person], str],
@@ -243,7 +257,7 @@ def markdown(notices: tuple[Notice, ...], today: dt.date, part: int, parts: int,
         whom = " ".join(word for word in (f"**{escape(name)}**", escape(name_en), mention(notice.person)) if word)
         lines += ["", whom]
         for section in notice.sections:
-            link = f" [打开 / open]({section.url})" if section.url else ""
+            link = f" [{both('remind_open_page')}]({section.url})" if section.url else ""
             lines.append(f"{escape(section.zh)} · {escape(section.en)}{link}")
             for entry in section.entries:
                 lines += [f"- {escape(entry.zh)}", f"  {escape(entry.en)}"]

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from .. import __version__, i18n
-from ..errors import HandoverError, UsageError
+from ..errors import UsageError
 from ..load.characters import visible
 from .channels import ChannelInfo, Outbox
-from .ledger import Days, load_ledger, save_ledger
+from .ledger import Days, load_ledger, record
 from .message import Notice, pack
 
 # Seconds before the 2nd and 3rd try after a rate limit, a 5xx or a network failure; a Retry-After answer is
@@ -54,9 +54,9 @@ class Reply:
 @dataclass(frozen=True)
 class Verdict:
     ok: bool
-    said: str = ""  # the vendor's code and message (or the HTTP status, or the network error)
+    said: str = ""  # the vendor's code and message (or the HTTP status, or the network error), in words
     retry: bool = False
-    hint: str = ""  # what to do next
+    hint: str = ""  # what to do next, in words
 
 
 class Robot:
@@ -103,7 +103,7 @@ class RobotDelivery:
         return not self.failed
 
     def report(self) -> str:
-        label = f"{self.info.label} ({self.info.name})"
+        label = self.info.heading
         comma = i18n.message("list_comma")
         posted = i18n.message("robot_posted", label=label, messages=self.messages, delivered=self.delivered,
                               count=len(self.people), skipped=self.skipped,
@@ -165,16 +165,9 @@ def _post(robot: Robot, notices: tuple[Notice, ...], today: dt.date, part: int, 
 
 
 def _record(robot: Robot, state_file: Path | None, ledger: Days, today: dt.date, posted: list[Notice]) -> None:
-    if state_file is None:
-        return
-    try:
-        save_ledger(state_file, ledger, today, robot.info.name)
-    except OSError as exc:
-        done = (f"the reminders of {', '.join(_names(posted))} were posted but will be posted again on a rerun"
-                if posted else "nothing was posted")
-        raise HandoverError(f"could not write the reminder state file {state_file} ({exc.strerror or exc}), so "
-                            f"posting stopped: {done}; make its folder writable or choose another --state FILE, "
-                            "then run again") from exc
+    done = (i18n.message("robot_state_posted", names=i18n.message("list_comma").join(_names(posted))) if posted else
+            i18n.message("robot_state_nothing"))
+    record(state_file, ledger, today, robot.info.name, done)
 
 
 class _Pace:
@@ -225,35 +218,40 @@ def _retry_after(headers: Message | None) -> float | None:
         return None
 
 
-def judge_json(reply: Reply, vendor: str, code_key: str, message_key: str, rate_limited: Collection[int],
+def judge_json(reply: Reply, info: ChannelInfo, code_key: str, message_key: str, rate_limited: Collection[int],
                hints: Mapping[int, str], otherwise: str) -> Verdict:
     """A vendor's JSON answer: ``code_key`` 0 is success; a rate-limit code, HTTP 429 or 5xx, or no answer at all
-    is worth another try; anything else (a refused signature, a bad address) is not."""
-    transient = transport_verdict(reply, vendor)
+    is worth another try; anything else (a refused signature, a bad address) is not. ``hints`` and ``otherwise``
+    are catalogue keys: what to do about a code, in the command's language."""
+    transient = transport_verdict(reply, info)
     if transient is not None:
         return transient
+    vendor = info.label
     try:
         answer = json.loads(reply.body.decode("utf-8"))
         code = int(answer[code_key])
     except (ValueError, KeyError, TypeError, AttributeError):
-        return Verdict(False, f"{vendor} answered HTTP {reply.status} without a {code_key}: "
-                       f"{reply.body[:REPLY_CHARS].decode('utf-8', 'replace')}", False, otherwise)
+        return Verdict(False, i18n.message("robot_no_code", vendor=vendor, status=reply.status, field=code_key,
+                                           body=reply.body[:REPLY_CHARS].decode("utf-8", "replace")),
+                       False, i18n.message(otherwise, vendor=vendor))
     if code == 0 and reply.status is not None and reply.status < 300:
         return Verdict(True)
-    said = f"{vendor} answered {code} {answer.get(message_key, '')}".rstrip()
+    said = str(answer.get(message_key, "")).strip()
+    said = (i18n.message("robot_answered", vendor=vendor, code=code, said=said) if said else
+            i18n.message("robot_answered_code", vendor=vendor, code=code))
     if code in rate_limited:
-        return Verdict(False, said, True, "the robot is sending too much: wait a few minutes, or send to fewer groups")
-    return Verdict(False, said, False, hints.get(code, otherwise))
+        return Verdict(False, said, True, i18n.message("robot_hint_too_fast"))
+    return Verdict(False, said, False, i18n.message(hints.get(code, otherwise), vendor=vendor))
 
 
-def transport_verdict(reply: Reply, vendor: str) -> Verdict | None:
+def transport_verdict(reply: Reply, info: ChannelInfo) -> Verdict | None:
     """A verdict when the network or HTTP itself failed in a way worth another try; None otherwise."""
     if reply.status is None:
-        return Verdict(False, f"{vendor} could not be reached: {reply.error}", True,
-                       "check the webhook address, and that this machine can reach it (proxy, firewall)")
+        return Verdict(False, i18n.message("robot_unreachable", vendor=info.label, error=reply.error), True,
+                       i18n.message("robot_hint_unreachable"))
     if reply.status == 429 or reply.status >= 500:
-        return Verdict(False, f"{vendor} answered HTTP {reply.status}", True,
-                       "the service is busy or down: wait a while")
+        return Verdict(False, i18n.message("robot_http", vendor=info.label, status=reply.status), True,
+                       i18n.message("robot_hint_busy"))
     return None
 
 
@@ -264,7 +262,7 @@ def robot_url(env: Mapping[str, str], variable: str, *, plain_http: bool = False
     secure = parsed.scheme == "https" or (parsed.scheme == "http" and (plain_http or parsed.hostname in LOOPBACK))
     if not secure or not parsed.hostname:
         # The value is a password of sorts: the message names the variable, never its value.
-        raise UsageError(f"{variable} is not an https:// address; copy the robot's webhook address again into it")
+        raise UsageError(i18n.message("robot_not_https", variable=variable))
     return url
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
+from ..i18n import message
 from ..model.handbook import Person
 from .channels import CHANNELS, ChannelInfo
 from .message import Notice, markdown
@@ -52,14 +53,14 @@ class Webhook(Robot):
         return self.url, json_body(document(notices, today, part, parts))
 
     def judge(self, reply: Reply) -> Verdict:
-        transient = transport_verdict(reply, "the webhook")
+        transient = transport_verdict(reply, self.info)
         if transient is not None:
             return transient
         if reply.status is not None and 200 <= reply.status < 300:
             return Verdict(True)
-        return Verdict(False, f"the webhook answered HTTP {reply.status}: "
-                       f"{reply.body[:REPLY_CHARS].decode('utf-8', 'replace')}", False,
-                       "check HANDOVER_WEBHOOK_URL, and the receiving system's log")
+        return Verdict(False, message("robot_http_body", vendor=self.info.label, status=reply.status,
+                                      body=reply.body[:REPLY_CHARS].decode("utf-8", "replace")),
+                       False, message("webhook_hint"))
 
     def secrets(self) -> tuple[str, ...]:
         return (self.url,)

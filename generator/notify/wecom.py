@@ -20,12 +20,9 @@ from .robot import Reply, Robot, Verdict, json_body, judge_json, robot_url
 
 CONTENT_BYTES = 4096
 RATE_LIMITED = frozenset({45009})
-HINTS = {
-    93000: "HANDOVER_WECOM_WEBHOOK is not a working robot address (the robot may have been removed): copy the "
-           "webhook address again from the group's robot settings",
-    40058: "the message was refused as too long or malformed: please report this with the command you ran",
-}
-OTHERWISE = "check HANDOVER_WECOM_WEBHOOK against the group's robot settings (群机器人 → webhook 地址)"
+# What to do about an answer, as catalogue keys.
+HINTS = {93000: "wecom_hint_93000", 40058: "robot_hint_malformed"}
+OTHERWISE = "wecom_hint_other"
 
 
 @dataclass(frozen=True)
@@ -47,7 +44,7 @@ class WeCom(Robot):
                                     "markdown": {"content": self.content(notices, today, part, parts)}})
 
     def judge(self, reply: Reply) -> Verdict:
-        return judge_json(reply, "企业微信", "errcode", "errmsg", RATE_LIMITED, HINTS, OTHERWISE)
+        return judge_json(reply, self.info, "errcode", "errmsg", RATE_LIMITED, HINTS, OTHERWISE)
 
     def secrets(self) -> tuple[str, ...]:
         return (self.url, *urllib.parse.parse_qs(urllib.parse.urlsplit(self.url).query).get("key", []))

@@ -1,15 +1,53 @@
-"""``handover status``: who signed which handover, as text and JSON."""
+"""``handover status``: who signed which handover, as text and JSON.
+
+The text names each party's role in words (离职人/接手人/审批人) and each person by name when the roster is given
+(``Signatures``); the JSON keeps role, person id and state as data.
+"""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from ..audit.signoffs import SIGNED, STALE, HandoverAudit, Signoff
-from ..i18n import message
+from ..config import ROLES
+from ..i18n import current_language, message
+from ..model.handbook import Person
+from ..notify.message import name_in
+from .terminal import inline
 
 
-def as_json(audits: Sequence[HandoverAudit]) -> str:
-    return json.dumps([a.as_dict() for a in audits], ensure_ascii=False, indent=2)
+@dataclass(frozen=True)
+class Signatures:
+    """The audits shown, and the roster that names the people in them."""
+
+    audits: Sequence[HandoverAudit]
+    people: Mapping[str, Person]
+
+
+def _audits(data: Sequence[HandoverAudit] | Signatures) -> Sequence[HandoverAudit]:
+    return data.audits if isinstance(data, Signatures) else data
+
+
+def as_json(data: Sequence[HandoverAudit] | Signatures) -> str:
+    return json.dumps([a.as_dict() for a in _audits(data)], ensure_ascii=False, indent=2)
+
+
+def role_name(role: str) -> str:
+    """A party's role in words (离职人/接手人/审批人); a role this version does not know, as it is."""
+    return message(f"party_{role}") if role in ROLES else role
+
+
+def _person(person_id: str, people: Mapping[str, Person]) -> str:
+    person = people.get(person_id)
+    return inline(name_in(person, current_language()) if person else person_id)
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` filled to ``width`` terminal columns: a Chinese character takes two."""
+    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return text + " " * max(width - used, 0)
 
 
 def _evidence(signoff: Signoff) -> str:
@@ -29,13 +67,15 @@ def warnings(audit: HandoverAudit) -> list[str]:
     return found
 
 
-def as_text(audits: Sequence[HandoverAudit]) -> str:
+def as_text(data: Sequence[HandoverAudit] | Signatures) -> str:
+    people = data.people if isinstance(data, Signatures) else {}
     lines = []
-    for audit in audits:
+    for audit in _audits(data):
         lines.append(message("status_line", file=audit.file, state=message(f"status_overall_{audit.state}")))
         lines += [f"    ! {warning}" for warning in warnings(audit)]
         for s in audit.signoffs:
             where = f" {s.commit[:10]} {s.at}" if s.commit else ""
-            lines.append(f"    {s.role:<9} {s.person:<12} {message('status_state_' + s.state):<8}{where}{_evidence(s)}"
+            lines.append(f"    {_pad(role_name(s.role), 9)} {_pad(_person(s.person, people), 12)} "
+                         f"{_pad(message('status_state_' + s.state), 8)}{where}{_evidence(s)}"
                          f"{'  ' + message('status_reason', reason=s.reason) if s.reason else ''}")
     return "\n".join(lines)

@@ -7,16 +7,21 @@ overdue; whoever's sign-off the handover is waiting for. Nothing is sent on days
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+import holidays
 
 from ..audit.signoffs import SIGNED, UNKNOWN, HandoverAudit
 from ..config import PolicyConfig
+from ..i18n import current_language
 from ..model.handbook import Handbook, Handover
 from ..model.views import COMPLETE, dated_open_items, state
 from ..track.workdays import WorkCalendar
 
 DUE_SOON, OVERDUE, SIGNOFF_PENDING = "due-soon", "overdue", "signoff-pending"
+WEEKEND = "weekend"  # ``DayReminders.day_off`` on a day off that is no public holiday
+HOLIDAY_LOCALES = {"zh": "zh_CN", "en": "en_US"}
 
 
 @dataclass(frozen=True)
@@ -77,14 +82,27 @@ def reminders(handbook: Handbook, audits: dict[str, HandoverAudit], policy: Poli
 
 @dataclass(frozen=True)
 class DayReminders:
-    """Everything one run of ``remind`` found; ``day_off`` names the holiday (or weekend) when nothing is due."""
+    """Everything one run of ``remind`` found; ``day_off`` names the holiday (or WEEKEND) when nothing is due. The
+    handbook is where the words for them find names and titles (``notify.message``)."""
 
     today: dt.date
     day_off: str | None
     reminders: tuple[Reminder, ...]
+    handbook: Handbook = field(repr=False, compare=False)
 
 
 def reminders_for_day(handbook: Handbook, audits: dict[str, HandoverAudit], policy: PolicyConfig,
                       calendar: WorkCalendar, today: dt.date) -> DayReminders:
-    day_off = None if calendar.is_working_day(today) else (calendar.holiday_name(today) or "weekend")
-    return DayReminders(today, day_off, tuple(reminders(handbook, audits, policy, calendar, today)))
+    day_off = None if calendar.is_working_day(today) else (_holiday(calendar, today) or WEEKEND)
+    return DayReminders(today, day_off, tuple(reminders(handbook, audits, policy, calendar, today)), handbook)
+
+
+def _holiday(calendar: WorkCalendar, day: dt.date) -> str | None:
+    """The public holiday's name in the command's language where the holidays library has it (国庆节), else as the
+    calendar names it."""
+    locale = HOLIDAY_LOCALES[current_language()]
+    try:
+        named = holidays.country_holidays(calendar.country, subdiv=calendar.subdivision, language=locale)
+    except NotImplementedError:
+        return calendar.holiday_name(day)
+    return named.get(day) if locale in named.supported_languages else calendar.holiday_name(day)
