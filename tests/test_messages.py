@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import string
 import subprocess
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.fanout import ordered_map
-from generator.i18n import CATALOGUE, LANGUAGES, choose_language, current_language, message, use_language
+from generator.i18n import CATALOGUE, LANGUAGES, catalogue, choose_language, current_language, message, use_language
 from generator.i18n.labels import LABELS
 from generator.i18n.messages import MESSAGES
 
@@ -349,3 +350,10 @@ def test_status_text_names_each_party_given_the_roster(project: Path) -> None:
     assert ["离职人", "张伟", "未签字"] in zh and ["接手人", "李娜", "未签字"] in zh and ["审批人", "王芳", "未签字"] in zh
     assert ["leaver", "Zhang", "Wei", "missing"] in en
     assert not any(words[1] in ("zhangwei", "lina", "wangfang") for words in zh if len(words) > 1)
+
+
+def test_chinese_entries_use_full_width_punctuation() -> None:
+    """Every Chinese label and message: no half-width comma, colon, semicolon or bracket next to a Chinese character."""
+    for key, text in catalogue("zh").items():
+        if key not in ("colon", "semicolon", "list_separator") and re.search(r"[\u3400-\u9fff]", text):
+            assert not re.search(r"[\u3400-\u9fff][,:;()]|[,:;()][\u3400-\u9fff]", text), (key, text)

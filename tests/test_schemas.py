@@ -1,6 +1,7 @@
 """Schemas are documentation too: every field says what it is in Chinese and English, with an example."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -63,3 +64,25 @@ def test_every_role_has_a_template_with_a_checklist() -> None:
         first = role.template_path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=")
         assert (role.template_path.parent / first.split("=", 1)[1]).resolve() == role.schema_path  # editors find it
+
+
+def _descriptions(node: object) -> list[str]:
+    if isinstance(node, dict):
+        return [v for k, v in node.items() if k == "description" and isinstance(v, str)] + [
+            d for k, v in node.items() if k != "description" for d in _descriptions(v)]
+    return [d for v in node for d in _descriptions(v)] if isinstance(node, list) else []
+
+
+def test_every_description_reads_in_one_language_at_a_time() -> None:
+    """Hints and pages show a field's description in the reader's language only: each splits into its two halves."""
+    from generator.load.schemas import localized
+
+    texts = [d for path in sorted((REPO / "schemas").rglob("*.json"))
+             for d in _descriptions(json.loads(path.read_text(encoding="utf-8")))]
+    assert len(texts) > 200
+    for text in texts:
+        chinese, english = localized(text, "zh"), localized(text, "en")
+        assert chinese != english and chinese + english != text.replace(" ", ""), text
+        assert re.search(r"[\u4e00-\u9fff]", chinese) and english[:1].isascii(), text
+        letters, hanzi = sum(c.isascii() and c.isalpha() for c in english), len(re.findall(r"[\u4e00-\u9fff]", english))
+        assert english not in chinese and letters > 3 * hanzi, text  # English, though it may quote 待填写

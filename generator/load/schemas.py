@@ -8,6 +8,7 @@ already resolved. Adding a role never needs code.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -121,11 +122,20 @@ class Role:
     paths: FieldPaths = FieldPaths((), (), (), ())
 
 
+# Descriptions are written "中文句子。 English sentence.": the English starts after the first Chinese full stop
+# (or closing bracket, exclamation or question mark) that a space and a Latin letter or quote follow.
+_DESCRIPTION_SPLIT = re.compile(r"(?<=[。！？）」”])\s+(?=[A-Za-z\"'(])")
+
+
 def localized(text: str, language: str) -> str:
-    """Titles are written "中文 / English"; pick the part for ``language``."""
-    if " / " not in text:
+    """Titles are written "中文 / English", descriptions "中文。 English."; pick the part for ``language``."""
+    parts = _DESCRIPTION_SPLIT.split(text, maxsplit=1)  # first: a description may hold " / " in a sentence
+    if len(parts) == 2:
+        chinese, english = parts
+    elif " / " in text:
+        chinese, english = text.split(" / ", 1)
+    else:
         return text
-    chinese, english = text.split(" / ", 1)
     return english.strip() if language == "en" else chinese.strip()
 
 

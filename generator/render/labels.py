@@ -101,15 +101,10 @@ def money(value: dict[str, Any]) -> str:
     return f"{sign}{amount}" if sign else f"{currency} {amount}".strip()
 
 
-# Role descriptions are written "中文。 English." (the schemas' convention for descriptions).
-_ENGLISH_PART = re.compile(r"(?<=[。！？）」”])\s+(?=[A-Za-z])")
-
-
 def localized_description(text: str, language: str) -> str:
-    parts = _ENGLISH_PART.split(text.strip(), maxsplit=1)
-    if len(parts) == 1:
-        return full_width(text) if language == "zh" else text
-    return parts[1] if language == "en" else full_width(parts[0])
+    """A description in ``language`` (see ``load.schemas.localized``), with full-width punctuation in Chinese."""
+    text = localized(text.strip(), language)
+    return full_width(text) if language == "zh" else text
 
 
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
