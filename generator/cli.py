@@ -11,12 +11,13 @@ from typing import Any, NoReturn, TextIO
 
 from . import __version__
 from .audit.signoffs import SIGNED, HandoverAudit
-from .config import ROLES, load_language
+from .config import load_language
 from .errors import HandoverError, UsageError
 from .i18n import LANGUAGES, choose_language, message, use_language
 from .i18n.argparse_words import HelpFormatter, argparse_speaks
 from .model.handbook import Handbook, Handover
 from .output import formats, render
+from .output.status import Signatures, role_name
 from .output.terminal import inline, safe_output
 from .problems import Problem
 from .project import HANDOVER_SUFFIXES, TEXT_SUFFIXES, Project, find_root, unfollowed
@@ -297,7 +298,7 @@ def _status(args: argparse.Namespace, project: Project) -> int:
         raise HandoverError(message("cli_not_git_for_signoffs"))
     audits = session.audits(handbook)
     chosen = [audits[h.id] for h in sorted(handovers, key=lambda h: h.file)]
-    print(render("status", args.format, chosen))
+    print(render("status", args.format, Signatures(chosen, handbook.roster.people)))
     if args.check:
         return max(_left_out(broken), _still_to_sign(chosen, handbook))
     return _left_out(broken)
@@ -309,7 +310,8 @@ def _still_to_sign(audits: Sequence[HandoverAudit], handbook: Handbook) -> int:
     waiting = [(audit, [s for s in audit.signoffs if s.party and s.state != SIGNED]) for audit in audits]
     waiting = [(audit, missing) for audit, missing in waiting if missing or audit.state != SIGNED]
     for audit, missing in waiting:
-        names = "; ".join(message("cli_waiting_party", role=_role_name(s.role), person=s.person, state=s.state,
+        names = "; ".join(message("cli_waiting_party", role=role_name(s.role), person=s.person,
+                                  state=message(f"status_state_{s.state}"),
                                   name=people[s.person].name if s.person in people else s.person,
                                   reason=message("cli_waiting_reason", reason=s.reason) if s.reason else "")
                           for s in missing)
@@ -329,7 +331,7 @@ def _sign(args: argparse.Namespace, project: Project) -> int:
     [handover] = _handovers_for([args.file], handbook, project)
     commit = sign(project, handover, args.role, handbook.roster, session.signoff_config,
                   allow_incomplete=args.allow_incomplete)
-    _say("cli_signed", file=handover.file, role=_role_name(args.role), commit=commit[:10])
+    _say("cli_signed", file=handover.file, role=role_name(args.role), commit=commit[:10])
     return EXIT_OK
 
 
@@ -342,7 +344,7 @@ def _verify(args: argparse.Namespace, project: Project) -> int:
         raise HandoverError(message("cli_not_git"))
     missing = missing_commits(published, history)
     for entry in missing:
-        _say("cli_signoff_lost", file=entry.get("file"), role=_role_name(str(entry.get("role"))),
+        _say("cli_signoff_lost", file=entry.get("file"), role=role_name(str(entry.get("role"))),
              person=entry.get("person"), commit=entry.get("commit"))  # from a published file: shown, never run
     if missing:
         _say("cli_signoffs_lost", count=len(missing))
@@ -390,9 +392,10 @@ def _remind(args: argparse.Namespace, project: Project) -> int:
     session = Session(project, _today(args.today))
     handbook, broken = _usable_handbook(session)
     day = reminders_for_day(handbook, session.audits(handbook), session.policy, session.calendar, session.today)
-    print(render("reminders", args.format, day))
+    box = outbox(session.today, day.reminders, handbook, project.root, day.day_off)  # with each handover's page
+    print(render("reminders", args.format, box))
     if args.send:
-        deliveries = deliver(channels, outbox(session.today, day.reminders, handbook, project.root), args.state)
+        deliveries = deliver(channels, box, args.state)
         print(safe_output(deliveries.report()), file=sys.stderr)
         return max(_left_out(broken), EXIT_OK if deliveries.ok else EXIT_PROBLEMS)
     return _left_out(broken)
@@ -508,10 +511,6 @@ def _language_at_start(argv: Sequence[str]) -> str:
 def _say(key: str, /, *, to: TextIO | None = None, **fields: object) -> None:
     """Print a sentence of the catalogue; each value stays on its line and no control character reaches the terminal."""
     print(safe_output(message(key, **{name: inline(value) for name, value in fields.items()})), file=to)
-
-
-def _role_name(role: str) -> str:
-    return message(f"party_{role}") if role in ROLES else role
 
 
 _HANDLERS = {"check": _check, "new": _new, "build": _build, "serve": _serve, "status": _status, "sign": _sign,

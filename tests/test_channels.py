@@ -363,7 +363,7 @@ def test_email_says_the_same_words_as_the_groups(cli, project: Path, vendors: Ve
     assert entry in body and entry in vendors.received["wecom"][0]["markdown"]["content"]
     # The terminal says it too, under the person's name and the handover's title, as the e-mail does.
     assert f"  - {entry}" in body.splitlines() and f"    - {entry}" in out.splitlines()
-    assert out.splitlines()[out.splitlines().index("王芳 <wangfang@example.com>") + 1] == "  张伟的销售交接"
+    assert out.splitlines()[out.splitlines().index("王芳 <wangfang@example.com>") + 1] == f"  张伟的销售交接：{PAGE}"
     assert recorded(state) == {"email": {"lina", "liuyang", "wangfang"}, "wecom": {"lina", "liuyang", "wangfang"}}
 
 
