@@ -44,6 +44,20 @@ def test_customer_chain_of_owners_links_into_each_handover(project: Path) -> Non
     assert 'id="customer-c-10007"' in target
 
 
+def test_customers_with_only_a_few_fields_still_get_their_anchors(empty_project: Path) -> None:
+    """A CRM import may give a customer nothing but id, name and stage: the links to it must still land on it."""
+    text = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
+    start, end = text.index("\ncustomers:\n"), text.index("\ntasks:")
+    flat = "\ncustomers:\n" + "".join(f'  - {{id: "C-5000{n}", name: 测试客户{n}有限公司, stage: contract, successor: lina, profile: 老客户}}\n'
+                                       for n in (1, 2)) + "\n"
+    (empty_project / "handbook" / "handovers" / "flat.yaml").write_text(text[:start] + flat + text[end:], encoding="utf-8")
+    site = build(empty_project)
+    page = (site / "handovers" / "flat" / "index.html").read_text(encoding="utf-8")
+    assert 'id="customer-c-50001"' in page and 'id="customer-c-50002"' in page
+    index = "".join(p.read_text(encoding="utf-8") for p in (site / "customers").rglob("index.html"))
+    assert "flat/#customer-c-50001" in index
+
+
 def test_search_finds_a_chinese_customer_name_as_one_token(project: Path) -> None:
     site = build(project)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))

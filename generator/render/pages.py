@@ -380,10 +380,12 @@ class SectionRenderer:
             item_spec = spec.items if spec else None
             if spec is not None and spec.decision_chain:
                 parts.append(self.decision_chain(value))
-            if self._is_flat(value):
+            customer = spec is not None and spec.index == "customers"
+            # Customers always get a heading each, however few their fields (an import may give only id and name):
+            # the customer index and the chain of owners link to each one's anchor, which a table row cannot carry.
+            if self._is_flat(value) and not customer:
                 parts.append(self.item_table(value, item_spec, page, TEMPLATE_KEYED.get(key, ())))
             else:
-                customer = spec is not None and spec.index == "customers"
                 for index, item in enumerate(value):
                     parts.append(self.item_heading(item, item_spec, key, index, min(level + 1, 6), customer))
                     parts.append(self.item_body(item, item_spec, page, min(level + 2, 6)))
