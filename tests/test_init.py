@@ -12,6 +12,7 @@ import yaml
 
 import generator
 from generator.actions.init import COMMON_FILES, FORGE_FILES, GITLAB_MERGE_TEMPLATE
+from generator.config import load_company
 from generator.skeleton import SOURCES, shipped_files
 
 from .gitrepo import GitRepo
@@ -192,6 +193,14 @@ def test_any_company_name_stays_text_in_mkdocs_yml(tmp_path: Path, cli) -> None:
     assert code == 0, err
     assert yaml.safe_load((tmp_path / "hb" / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"] == \
         f"{company} 交接知识库"
+    # ... and the certificate's company, read back exactly as given.
+    assert load_company(tmp_path / "hb") == company
+
+
+def test_without_a_company_the_setting_is_shown_commented_out(tmp_path: Path, cli) -> None:
+    assert _init(cli, tmp_path / "hb")[0] == 0
+    assert load_company(tmp_path / "hb") == ""
+    assert '# company = "贵公司名称"' in (tmp_path / "hb" / "pyproject.toml").read_text(encoding="utf-8")
 
 
 # -- the new handbook works: new, check, build, status ------------------------------------------------------

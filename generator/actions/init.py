@@ -86,8 +86,11 @@ def _guide_nav(pages: list[str]) -> str:
     return "\n".join(f"      - guide/{page}" for page in sorted(pages, key=place))
 
 
-def _filled(name: str, forge: str, title: str, guide: list[str]) -> bytes:
+def _filled(name: str, forge: str, title: str, guide: list[str], company: str | None) -> bytes:
     values = {
+        # A JSON string is a TOML basic string too; the name was checked to be one printable line.
+        "__COMPANY__": (f"company = {json.dumps(company.strip(), ensure_ascii=False)}  # printed on every handover certificate"
+                        if company else '# company = "贵公司名称"          # printed on every handover certificate'),
         "      - __GUIDE_NAV__": _guide_nav(guide),
         # A JSON string is a YAML double-quoted scalar: any name stays text, whatever its characters.
         "__SITE_NAME__": json.dumps(title, ensure_ascii=False),
@@ -101,7 +104,7 @@ def _filled(name: str, forge: str, title: str, guide: list[str]) -> bytes:
     return text.encode("utf-8")
 
 
-def planned_files(forge: str, title: str) -> dict[str, bytes]:
+def planned_files(forge: str, title: str, company: str | None = None) -> dict[str, bytes]:
     """Every file of the new repository (CODEOWNERS aside), by path: computed before anything is written."""
     files: dict[str, bytes] = {}
     for name, folder in SOURCES.items():
@@ -112,7 +115,7 @@ def planned_files(forge: str, title: str) -> dict[str, bytes]:
         files.update((f"{folder}/{relative}", entry.read_bytes()) for relative, entry in shipped)
     guide = [relative for relative, _ in shipped_files("guide") if "/" not in relative]
     for name, target in {**COMMON_FILES, **FORGE_FILES[forge]}.items():
-        files[target] = _filled(name, forge, title, guide)
+        files[target] = _filled(name, forge, title, guide, company)
     files[KEEP_FILE] = b""
     return files
 
@@ -166,7 +169,7 @@ def init_handbook(target: Path, forge: str = "github", company: str | None = Non
         raise UsageError(message("init_forge", forge=forge, forges=", ".join(FORGES)))
     title = site_title(company)
     _refuse_existing(target)
-    files = planned_files(forge, title)
+    files = planned_files(forge, title, company)
     target.mkdir(parents=True, exist_ok=True)
     root = target.resolve()
     for relative, data in files.items():
