@@ -248,6 +248,9 @@ def test_site_shows_the_signoff_panel_timeline_and_publishes_audit_json(repo: Gi
     assert audit["head"] == repo.head()
     assert {(e["role"], e["person"], e["commit"]) for e in audit["signoffs"]} >= {("successor", "lina", lina)}
     assert all({"file", "role", "person", "commit", "blob"} <= set(e) for e in audit["signoffs"])
+    [entry] = [h for h in audit["handovers"] if h["file"] == HANDOVER]
+    assert entry == {"file": HANDOVER, "state": "awaiting-manager", "uncommitted_changes": False,
+                     "approved_incomplete": False}
     people = (site / "people" / "sales" / "index.html").read_text(encoding="utf-8")
     assert "待本人签字" in people and "#signoff" in people
     recent = (site / "signoffs" / "index.html").read_text(encoding="utf-8")

@@ -53,7 +53,12 @@ def audit_json(handbook: Handbook, audits: dict[str, HandoverAudit], head: str |
                  "state": s.state, "at": s.at}
                 for handover in sorted(handbook.handovers, key=lambda h: h.id)
                 for audit in [audits[handover.id]] for s in audit.signoffs if s.commit]
-    return json.dumps({"format": AUDIT_FORMAT, "head": head, "signoffs": signoffs}, ensure_ascii=False, indent=1)
+    # What a sign-off's state alone would hide, per handover: content nobody committed, approval of unfinished work.
+    handovers = [{"file": audit.file, "state": audit.state, "uncommitted_changes": audit.uncommitted,
+                  "approved_incomplete": audit.approved_incomplete is not None}
+                 for handover in sorted(handbook.handovers, key=lambda h: h.id) for audit in [audits[handover.id]]]
+    return json.dumps({"format": AUDIT_FORMAT, "head": head, "signoffs": signoffs, "handovers": handovers},
+                      ensure_ascii=False, indent=1)
 
 
 def missing_commits(published: Any, history: History) -> list[dict[str, Any]]:
