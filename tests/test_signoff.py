@@ -255,6 +255,7 @@ def test_site_shows_the_signoff_panel_timeline_and_publishes_audit_json(repo: Gi
     assert "待本人签字" in people and "#signoff" in people
     recent = (site / "signoffs" / "index.html").read_text(encoding="utf-8")
     assert lina[:10] in recent
+    assert "仅凭作者字段声明" in recent  # an unsigned commit is a claim, on this page as on the handover's
 
 
 def test_site_of_a_shallow_clone_fails_with_the_fix(repo: GitRepo, tmp_path: Path) -> None:

@@ -186,6 +186,10 @@ class Page:
     def signoff_label(self, state: str) -> str:
         return self.t("signoff_" + state)
 
+    def verified(self, signoff: Signoff) -> str:
+        """Whether a signature proves the sign-off; an unsigned commit is only what its author field claims."""
+        return self.t("yes") if signoff.verified else self.t("signoff_claimed") if signoff.commit else self.t("no")
+
     def reason(self, signoff: Signoff) -> str:
         """Why a sign-off counts or not, in the page's language, people by name."""
         if not signoff.code:
