@@ -46,6 +46,7 @@ _TRADES = tuple(sorted({
     "连锁", "便利", "餐饮", "食品", "零售", "百货", "超市",
     "机械", "精密", "精密机械", "装备", "设备", "制造", "材料", "化工", "能源", "环保", "汽车", "汽车零部件",
     "文化", "传媒", "广告", "教育", "培训", "家居", "用品", "日用品", "纺织", "服饰", "印刷", "包装",
+    "酒店", "饭店", "大酒店",
 }, key=len, reverse=True))
 _TRADE = re.compile("(?:" + "|".join(_TRADES) + ")$")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
@@ -56,16 +57,33 @@ def short_name(name: str) -> str:
     """The name people use for the company ``name``; ``name`` itself when nothing can be stripped."""
     text = " ".join(name.split())
     text = _strip(text, lambda t: _BRACKETS.sub("", t).strip(), once=True)
-    text = _strip(text, lambda t: _PLACE.sub("", t, count=1).strip())
+    text = _strip(text, _strip_place)
     text = _strip(text, _strip_end)
     return text or name
 
 
+def _strip_place(text: str) -> str:
+    """One leading place less, unless only business words would be left: 厦门大同酒店 is 大同酒店, not 酒店."""
+    shorter = _PLACE.sub("", text, count=1).strip()
+    return text if _generic(shorter) else shorter
+
+
+def _generic(text: str) -> bool:
+    """Whether ``text`` is nothing but legal forms and business words (科技有限公司), a name of nobody."""
+    while text:
+        shorter = _TRADE.sub("", _LEGAL.sub("", text).strip(" ,.")).strip(" ,.")
+        if shorter == text:
+            return False
+        text = shorter
+    return True
+
+
 def _strip_end(text: str) -> str:
-    """One legal form or one business word less at the end, whichever leaves a name."""
+    """One legal form or one business word less at the end, whichever leaves a name (not a bare place: 上海科技
+    stays, 上海 would name a city)."""
     for pattern in (_LEGAL, _TRADE):
         shorter = pattern.sub("", text).strip(" ,.")
-        if shorter != text and len(shorter) >= _MIN:
+        if shorter != text and len(shorter) >= _MIN and not _PLACE.fullmatch(shorter):
             return shorter
     return text
 
