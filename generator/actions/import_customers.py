@@ -40,6 +40,7 @@ from ..model.handbook import Person, Roster
 from ..problems import Problem
 from ..project import Project
 from .crm_maps import COLUMN_MAPS, RESTRICTED, STAGES
+from .new import filled
 from .tables import Table, header_key, read_table
 
 DEFAULT_COMMENT = "导入表中没有此项,取模板默认值,请核对 / not in the export: the template's value, check it"
@@ -223,12 +224,9 @@ def _text(value: str, place: Field | None) -> str:
     return "\n".join(lines).strip() if free_text(place) else " ".join(line for line in lines if line)
 
 
-def _template_example(role: Role, key: str, tokens: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The role template's first customer and its first contact, with the tokens ``handover new`` fills."""
-    text = role.template_path.read_text(encoding="utf-8")
-    for token, value in tokens.items():
-        text = text.replace(token, value)
-    doc, _ = parse(text, str(role.template_path))
+def _template_example(role: Role, key: str, values: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The role template's first customer and its first contact, with the people and dates ``handover new`` fills."""
+    doc, _ = parse(filled(role.template_path.read_text(encoding="utf-8"), values), str(role.template_path))
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
     entries = data.get(key)
     example = entries[0] if isinstance(entries, list) and entries and isinstance(entries[0], dict) else {}
@@ -506,10 +504,8 @@ def import_customers(project: Project, request: ImportRequest, today: dt.date) -
     fresh = [c for c in customers if c.id not in have]
 
     last_day, notice = str(doc.data.get("last_day", "")), str(doc.data.get("notice_date", ""))
-    # What 'handover new' fills in a template's example customer: its placeholders, and the __TOKENS__ of older templates.
-    tokens = {"待填写-接手人": successor, "__SUCCESSOR__": successor, "待填写-最后工作日": last_day, "__LAST_DAY__": last_day,
-              "待填写-提出离职日期": notice, "__NOTICE_DATE__": notice}
-    example = _template_example(role, key, tokens)
+    # What 'handover new' fills in a template's example customer.
+    example = _template_example(role, key, {"successor": successor, "last_day": last_day, "notice_date": notice})
     unknown_stages: set[str] = set()
     entries = [_entry(c, columns, item, contact, successor, example, unknown_stages) for c in fresh]
 

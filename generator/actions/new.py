@@ -34,6 +34,29 @@ class NewHandover:
     notice_date: dt.date | None = None
 
 
+
+# The templates' placeholders for people and dates, and the __TOKENS__ of templates written before placeholders were
+# valid values; in this order, so the list of successors is filled before the one successor.
+TEMPLATE_TOKENS = {
+    "leaver": ("待填写-离职人", "__LEAVER__"),
+    "successors": ("[待填写-接手人]", "__SUCCESSORS__"),
+    "successor": ("待填写-接手人", "__SUCCESSOR__"),
+    "manager": ("待填写-审批人", "__MANAGER__"),
+    "notice_date": ("待填写-提出离职日期", "__NOTICE_DATE__"),
+    "last_day": ("待填写-最后工作日", "__LAST_DAY__"),
+    "transition_start": ("待填写-过渡期开始日期", "__TRANSITION_START__"),
+}
+
+
+def filled(text: str, values: dict[str, str]) -> str:
+    """A template's ``text`` with the placeholders of the people and dates ``values`` gives (by TEMPLATE_TOKENS name)."""
+    for name, tokens in TEMPLATE_TOKENS.items():
+        if name in values:
+            for token in tokens:
+                text = text.replace(token, values[name])
+    return text
+
+
 def _country(project: Project) -> tuple[str, str | None]:
     policy = load_policy_config(project.root)
     return policy.country, policy.subdivision
@@ -90,20 +113,9 @@ def create_handover(project: Project, request: NewHandover, today: dt.date) -> P
     # The template points editors at its schema from role_templates/; the copy must point from its own folder.
     text = _SCHEMA_LINE.sub(lambda _: f"# yaml-language-server: $schema={schema_ref}", text, count=1)
     text = _DUE_TOKEN.sub(lambda m: _due(m, last_day, notice, calendar).isoformat(), text)  # before the last day itself
-    successors = "[" + ", ".join(request.successors) + "]"
-    # The template's placeholders for people and dates (the list of successors before one successor), and the
-    # __TOKENS__ of templates written before placeholders were valid values.
-    for tokens, value in (
-        (("待填写-离职人", "__LEAVER__"), request.leaver),
-        (("[待填写-接手人]", "__SUCCESSORS__"), successors),
-        (("待填写-接手人", "__SUCCESSOR__"), first),
-        (("待填写-审批人", "__MANAGER__"), manager),
-        (("待填写-提出离职日期", "__NOTICE_DATE__"), notice.isoformat()),
-        (("待填写-最后工作日", "__LAST_DAY__"), last_day.isoformat()),
-        (("待填写-过渡期开始日期", "__TRANSITION_START__"), transition_start.isoformat()),
-    ):
-        for token in tokens:
-            text = text.replace(token, value)
+    text = filled(text, {"leaver": request.leaver, "successors": "[" + ", ".join(request.successors) + "]",
+                         "successor": first, "manager": manager, "notice_date": notice.isoformat(),
+                         "last_day": last_day.isoformat(), "transition_start": transition_start.isoformat()})
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
         with target.open("x", encoding="utf-8") as handle:
