@@ -31,10 +31,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _RecordingHandler(_QuietHandler):
+    requested: list[str] | None = None
+
+    def do_GET(self) -> None:  # noqa: N802 - http.server's name
+        if self.requested is not None:
+            self.requested.append(self.path)
+        super().do_GET()
+
+
 @contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    """The built site over HTTP on a free local port; yields its address."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+def served(site: Path, port: int = 0, requested: list[str] | None = None) -> Iterator[str]:
+    """The built site over HTTP on ``port`` (default: a free one); yields its address. Every path the browser
+    asks for is added to ``requested``, if given."""
+    handler = type("Handler", (_RecordingHandler,), {"requested": requested})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
