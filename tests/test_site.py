@@ -48,8 +48,8 @@ def test_customers_with_only_a_few_fields_still_get_their_anchors(empty_project:
     """A CRM import may give a customer nothing but id, name and stage: the links to it must still land on it."""
     text = (CASES / "valid" / "minimal-sales.yaml").read_text(encoding="utf-8")
     start, end = text.index("\ncustomers:\n"), text.index("\ntasks:")
-    flat = "\ncustomers:\n" + "".join(f'  - {{id: "C-5000{n}", name: 测试客户{n}有限公司, stage: contract, successor: lina, profile: 老客户}}\n'
-                                       for n in (1, 2)) + "\n"
+    flat = "\ncustomers:\n" + "".join(f'  - {{id: "C-5000{n}", name: 测试客户{n}有限公司, stage: contract, successor: lina,'
+                                       f' profile: 老客户}}\n' for n in (1, 2)) + "\n"
     (empty_project / "handbook" / "handovers" / "flat.yaml").write_text(text[:start] + flat + text[end:], encoding="utf-8")
     site = build(empty_project)
     page = (site / "handovers" / "flat" / "index.html").read_text(encoding="utf-8")
