@@ -266,3 +266,14 @@ def test_the_sample_handbook_reads_exactly_as_before() -> None:
         text = path.read_text(encoding="utf-8")
         document, problems = parse(text, path.name)
         assert document is not None and problems == [] and document.text == text
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r", "\x85", "\u2028", "\u2029"])
+def test_every_line_break_libyaml_knows_keeps_the_mistake_on_its_line(end: str) -> None:
+    """Files saved with old Mac line ends, or holding a Unicode line separator, still get the mistake on its line."""
+    for text in (f"a: 1{end}b：2{end}", f"a: 1{end}\u3000b: 2{end}"):
+        document, problems = parse(text, "t.yaml")
+        assert [(p.line, p.rule) for p in problems] == [(2, "yaml-full-width")], (text, problems)
+        assert document is not None and document.data == {"a": 1, "b": 2}
+    document, problems = parse(f"{end}\u3000:", "t.yaml")  # a key of one full-width space: read, not a traceback
+    assert document is not None and document.data == {"\u3000": None}

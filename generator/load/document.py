@@ -332,6 +332,8 @@ _SNAKE_KEY = re.compile(r"[a-z][a-z0-9_]*")  # a field name: what a scalar that 
 _OPENS_BLOCK = re.compile(r"(?::|[|>][-+0-9]*)$")  # a line whose next lines, indented deeper, are its content
 # Every repair parses the file again; a file with many mistakes gets as many as 20 MB of parsing allow.
 _REPAIR_BUDGET = 20 * 1024 * 1024
+# What libyaml counts as a line break, so that its line numbers index these lines (CR alone, NEL, LS and PS too).
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _MAX_REPAIRS = 100
 
 
@@ -427,7 +429,8 @@ def _misread(lines: list[str], document: Document) -> _Mistake | None:
 def _parse_repairing(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """``parse`` for a text with a character a mistake needs: each mistake found is one problem, then repaired
     (in a copy: the file is never changed) so that the rest of the file is read and checked too."""
-    lines = text.split("\n")  # libyaml's lines ("\r\n" keeps its "\r", which no repair touches)
+    lines = _LINE_BREAK.split(text)  # libyaml's lines: a repair replaces one and keeps every line break as it was
+    breaks = _LINE_BREAK.findall(text)
     found: list[_Mistake] = []
     document, problems, stopped = _parse(text, path)
     for _ in range(min(_MAX_REPAIRS, _REPAIR_BUDGET // max(len(text), 1))):
@@ -438,8 +441,9 @@ def _parse_repairing(text: str, path: str) -> tuple[Document | None, list[Proble
         if mistake is None:
             break
         attempt = [*lines]
-        attempt[mistake.line - 1] = mistake.corrected + ("\r" if lines[mistake.line - 1].endswith("\r") else "")
-        again, again_problems, again_stopped = _parse("\n".join(attempt), path)
+        attempt[mistake.line - 1] = mistake.corrected
+        repaired = "".join(line + end for line, end in zip(attempt, [*breaks, ""], strict=True))
+        again, again_problems, again_stopped = _parse(repaired, path)
         moved_on = again_stopped is None or (stopped is not None and again_stopped > stopped)
         if not moved_on:
             break  # not what stopped libyaml: its own error, on its own line, says more
