@@ -187,8 +187,9 @@ def test_init_refuses_a_company_name_that_is_not_one_line(tmp_path: Path, cli, c
     assert not (tmp_path / "hb").exists()
 
 
-def test_any_company_name_stays_text_in_mkdocs_yml(tmp_path: Path, cli) -> None:
-    company = "ACME: \"Ltd\" #1 {x} & 'co'"
+@pytest.mark.parametrize("company", ["ACME: \"Ltd\" #1 {x} & 'co'", "A__SITE_NAME__B", "q\"__TITLE__", "X__VERSION__",
+                                     "__TRUST_FORGE_MERGES__", "反斜杠\\u0041 \\n"])
+def test_any_company_name_stays_text_in_mkdocs_yml(tmp_path: Path, cli, company: str) -> None:
     code, out, err = _init(cli, tmp_path / "hb", "--company", company)
     assert code == 0, err
     assert yaml.safe_load((tmp_path / "hb" / "mkdocs.yml").read_text(encoding="utf-8"))["site_name"] == \

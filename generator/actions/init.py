@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -99,9 +100,9 @@ def _filled(name: str, forge: str, title: str, guide: list[str], company: str | 
         "__TRUST_FORGE_MERGES__": "true" if forge == "gitlab" else "false",
     }
     text = template(name).read_text(encoding="utf-8")
-    for token, value in values.items():
-        text = text.replace(token, value)
-    return text.encode("utf-8")
+    # One pass: a value put in is never read again, so a company named "A__TITLE__" stays exactly that.
+    tokens = re.compile("|".join(map(re.escape, values)))
+    return tokens.sub(lambda found: values[found.group()], text).encode("utf-8")
 
 
 def planned_files(forge: str, title: str, company: str | None = None) -> dict[str, bytes]:
