@@ -86,3 +86,19 @@ def test_every_description_reads_in_one_language_at_a_time() -> None:
         assert re.search(r"[\u4e00-\u9fff]", chinese) and english[:1].isascii(), text
         letters, hanzi = sum(c.isascii() and c.isalpha() for c in english), len(re.findall(r"[\u4e00-\u9fff]", english))
         assert english not in chinese and letters > 3 * hanzi, text  # English, though it may quote 待填写
+
+
+@pytest.mark.parametrize(("text", "chinese", "english"), [
+    ("客户 / Customers", "客户", "Customers"),
+    ("过渡期安排。 How the transition is run.", "过渡期安排。", "How the transition is run."),
+    ("填写 CRM / ERP 系统的名称，以及账号。", "填写 CRM / ERP 系统的名称，以及账号。", "填写 CRM / ERP 系统的名称，以及账号。"),
+    ("系统名称（旧） CRM 账号。 The system's name.", "系统名称（旧） CRM 账号。", "The system's name."),
+    ("http(s) 网址,或相对路径(不得以 / 开头)。 A URL or a relative path (no leading /).",
+     "http(s) 网址,或相对路径(不得以 / 开头)。", "A URL or a relative path (no leading /)."),
+    ("只有中文。", "只有中文。", "只有中文。"),
+])
+def test_a_text_splits_into_its_chinese_and_english_halves_only_where_it_has_both(text: str, chinese: str,
+                                                                                  english: str) -> None:
+    from generator.load.schemas import localized
+
+    assert (localized(text, "zh"), localized(text, "en")) == (chinese, english)

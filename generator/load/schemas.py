@@ -123,19 +123,22 @@ class Role:
 
 
 # Descriptions are written "中文句子。 English sentence.": the English starts after the first Chinese full stop
-# (or closing bracket, exclamation or question mark) that a space and a Latin letter or quote follow.
-_DESCRIPTION_SPLIT = re.compile(r"(?<=[。！？）」”])\s+(?=[A-Za-z\"'(])")
+# (or, failing one, closing bracket or quote) that a space and a Latin letter or quote follow.
+_DESCRIPTION_SPLITS = (re.compile(r"(?<=[。！？])\s+(?=[A-Za-z\"'(])"), re.compile(r"(?<=[）」”])\s+(?=[A-Za-z\"'(])"))
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def localized(text: str, language: str) -> str:
     """Titles are written "中文 / English", descriptions "中文。 English."; pick the part for ``language``."""
-    parts = _DESCRIPTION_SPLIT.split(text, maxsplit=1)  # first: a description may hold " / " in a sentence
-    if len(parts) == 2:
-        chinese, english = parts
-    elif " / " in text:
-        chinese, english = text.split(" / ", 1)
+    for split in _DESCRIPTION_SPLITS:  # first: a description may hold " / " in a sentence ("CRM / ERP 系统")
+        parts = split.split(text, maxsplit=1)
+        if len(parts) == 2:
+            chinese, english = parts
+            break
     else:
-        return text
+        chinese, _, english = text.partition(" / ")
+        if not english or _HAN.search(english):  # no English half: the text is in one language
+            return text
     return english.strip() if language == "en" else chinese.strip()
 
 
