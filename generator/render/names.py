@@ -46,9 +46,10 @@ _TRADES = tuple(sorted({
     "连锁", "便利", "餐饮", "食品", "零售", "百货", "超市",
     "机械", "精密", "精密机械", "装备", "设备", "制造", "材料", "化工", "能源", "环保", "汽车", "汽车零部件",
     "文化", "传媒", "广告", "教育", "培训", "家居", "用品", "日用品", "纺织", "服饰", "印刷", "包装",
-    "酒店", "饭店", "大酒店",
 }, key=len, reverse=True))
 _TRADE = re.compile("(?:" + "|".join(_TRADES) + ")$")
+# Kinds of business that stay part of the name people say (和平饭店, 大同酒店), yet name nobody alone.
+_KINDS = re.compile("(?:大酒店|酒店|饭店|宾馆|国宾馆)$")
 _BRACKETS = re.compile(r"[（(][^（）()]*[）)]")
 _MIN = 2
 
@@ -71,7 +72,7 @@ def _strip_place(text: str) -> str:
 def _generic(text: str) -> bool:
     """Whether ``text`` is nothing but legal forms and business words (科技有限公司), a name of nobody."""
     while text:
-        shorter = _TRADE.sub("", _LEGAL.sub("", text).strip(" ,.")).strip(" ,.")
+        shorter = _KINDS.sub("", _TRADE.sub("", _LEGAL.sub("", text).strip(" ,.")).strip(" ,."))
         if shorter == text:
             return False
         text = shorter
