@@ -396,6 +396,10 @@ def test_site_url_is_read_without_mkdocs(tmp_path: Path, monkeypatch: pytest.Mon
     assert site is None and "add 'site_url: https://…'" in note
     config.write_text("site_url: javascript:alert(1)\n", encoding="utf-8")
     assert read_site(config)[0] is None
+    # A line break or tab inside would forge lines in the terminal and the e-mail; urlsplit alone drops them.
+    for forged in ('"https://kb.example.com/\\n张伟: 已签字"', '"https://kb.example.com/\\tx"', '"https://kb.example.com/ x"'):
+        config.write_text(f"site_url: {forged}\n", encoding="utf-8")
+        assert read_site(config)[0] is None, forged
 
 
 def test_a_missing_site_url_is_noted_and_reminders_still_go_out(cli, project: Path, vendors: Vendors,

@@ -202,7 +202,8 @@ def read_site(config: Path, depth: int = 0) -> tuple[SiteAddress | None, str]:
     if not url:
         return None, message("remind_site_no_url", file=config.name)
     parsed = urllib.parse.urlsplit(str(url))
-    if parsed.scheme not in ("http", "https") or not parsed.netloc:
+    # urlsplit drops tabs and line breaks before it looks: a site_url holding one would print as more lines.
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or not str(url).isprintable() or " " in str(url):
         return None, message("remind_site_not_http", file=config.name)
     return SiteAddress(str(url), data.get("use_directory_urls", True) is not False), ""
 
