@@ -315,7 +315,7 @@ def _still_to_sign(audits: Sequence[HandoverAudit], handbook: Handbook) -> int:
                                   name=people[s.person].name if s.person in people else s.person,
                                   reason=message("cli_waiting_reason", reason=s.reason) if s.reason else "")
                           for s in missing)
-        _say("cli_still_to_sign", to=sys.stderr, file=audit.file, names=names or audit.state)
+        _say("cli_still_to_sign", to=sys.stderr, file=audit.file, names=names or message(f"status_overall_{audit.state}"))
     if waiting:
         _say("cli_not_all_signed", to=sys.stderr, waiting=len(waiting), total=len(audits))
         return EXIT_PROBLEMS

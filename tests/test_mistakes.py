@@ -277,3 +277,19 @@ def test_every_line_break_libyaml_knows_keeps_the_mistake_on_its_line(end: str) 
         assert document is not None and document.data == {"a": 1, "b": 2}
     document, problems = parse(f"{end}\u3000:", "t.yaml")  # a key of one full-width space: read, not a traceback
     assert document is not None and document.data == {"\u3000": None}
+
+
+def test_a_missing_role_line_says_so_and_where_the_roles_are(empty_project: Path) -> None:
+    text = "\n".join(line for line in BASE.splitlines() if not line.startswith("role:")) + "\n"
+    [problem] = [p for p in check_file(empty_project, "x.yaml", text) if p.is_error]
+    assert (problem.rule, problem.message) == ("unknown-role", "the role line is missing")
+    assert "sales" in problem.hint and "None" not in problem.message + problem.hint
+
+
+def test_chinese_hints_show_the_schemas_words_with_chinese_punctuation(empty_project: Path) -> None:
+    from generator.i18n import use_language
+
+    text = BASE.replace('id: "C-90001"', 'id: "待填写-客户编号"')
+    with use_language("zh"):
+        [problem] = [p for p in check_file(empty_project, "x.yaml", text) if p.rule == "placeholder-required"]
+    assert problem.hint.startswith("这里应写：公司统一的客户编号（如 CRM 编号），跨交接文件保持一致，请加引号。"), problem.hint

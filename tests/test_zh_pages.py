@@ -24,7 +24,8 @@ import yaml
 from generator.check.rules import walk
 from generator.cli import run
 from generator.i18n import catalogue
-from generator.render.labels import UNLABELLED_STATUS, localized_description, money
+from generator.load.schemas import localized_description
+from generator.render.labels import UNLABELLED_STATUS, money
 from generator.render.names import short_name
 from generator.site.build import build_site
 from generator.track.reports import SECTIONS

@@ -20,7 +20,7 @@ from ..config import SecurityConfig
 from ..i18n import current_language, message
 from ..load.characters import REFUSED, REFUSED_IN_A_LINE
 from ..load.document import Document, pointer_join
-from ..load.schemas import Field, FieldPaths, Role, localized, values_at
+from ..load.schemas import Field, FieldPaths, Role, localized, localized_description, values_at
 from ..problems import Problem
 from .place import PLACEHOLDER, place_in_words
 from .registry import checks_for, rule
@@ -529,7 +529,7 @@ def _unfilled(draft: Draft, pointer: str, place: Field | None) -> tuple[str, str
     where = place_in_words(draft.doc.data, draft.tree, pointer, language)
     title = (message("title_in_brackets", title=localized(place.title, language))
              if place is not None and place.title and not where else "")
-    what = localized(place.description, language) if place is not None and place.description else ""
+    what = localized_description(place.description, language) if place is not None and place.description else ""
     said = message("rule_placeholder", where=where or dotted(json_path(pointer)), title=title, placeholder=PLACEHOLDER)
     hint = message("hint_write_here", what=what) if what else message("hint_replace_placeholder")
     needed = _NEEDED.get(place.placeholder or "") if place is not None else None

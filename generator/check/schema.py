@@ -7,7 +7,7 @@ from typing import Any
 
 from ..i18n import current_language, message
 from ..load.document import Document, pointer_from_path, pointer_join
-from ..load.schemas import Field, localized
+from ..load.schemas import Field, localized, localized_description
 from ..problems import Problem
 from .place import place_in_words
 
@@ -150,7 +150,7 @@ def schema_problems(document: Document, validator: Any, tree: Field) -> list[Pro
         elif kind_name in ("Pattern", "MinLength", "MaxLength") and here is not None:
             if kind_name == "MinLength" or (kind_name == "Pattern" and isinstance(error.instance, str) and not error.instance.strip()):
                 said = message("at_place", where=where, text=message("schema_min_length"))
-            hint = localized(here.description, current_language()) if here.description else ""
+            hint = localized_description(here.description, current_language()) if here.description else ""
         elif kind_name == "MinItems":
             hint = message("hint_at_least_one")
         problems.append(Problem(document.path, *document.position(pointer), pointer, "error", rule, said, hint))

@@ -16,7 +16,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "hint_handover_not_a_mapping": ("从岗位模板开始：handover new --role 岗位 --leaver 编号",
                                     "start from the role template: handover new --role ROLE --leaver ID"),
     "handover_unknown_role": ("没有岗位 {role!r}", "unknown role {role!r}"),
-    "hint_handover_unknown_role": ("role 写成下列之一：{roles}", "use one of: {roles}"),
+    "handover_no_role": ("缺少 role（岗位）一行", "the role line is missing"),
+    "hint_handover_unknown_role": ("在文件开头写“role: 岗位”，岗位是下列之一：{roles}", "write 'role: ROLE' near the top, ROLE one of: {roles}"),
     # generator/project.py: files in the handbook that are never read or published
     "symlink_outside": ("“{path}”是指向仓库外 {target} 的链接：它不会被读取，也不会发布",
                         "'{path}' is a link to {target}, outside the repository: it is never read or published"),

@@ -142,6 +142,24 @@ def localized(text: str, language: str) -> str:
     return english.strip() if language == "en" else chinese.strip()
 
 
+def localized_description(text: str, language: str) -> str:
+    """A description in ``language`` (see ``localized``), with full-width punctuation in Chinese."""
+    text = localized(text.strip(), language)
+    return full_width(text) if language == "zh" else text
+
+
+_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+_HALF_WIDTH = re.compile(f"(?<=[{_CJK}])[,:;()]|[,:;()](?=[{_CJK}])")
+_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+
+
+def full_width(text: str) -> str:
+    """Chinese text with Chinese punctuation: a , : ; ( or ) next to a Chinese character becomes full-width.
+
+    For our own texts (schema descriptions), never for content people wrote."""
+    return _HALF_WIDTH.sub(lambda m: _FULL_WIDTH[m.group()], text)
+
+
 def _pointer_get(document: Any, fragment: str) -> Any:
     current = document
     for raw in fragment.lstrip("/").split("/") if fragment.strip("/") else []:

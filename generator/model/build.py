@@ -120,8 +120,9 @@ def load_handover(path: Path, project: Project, schemas: SchemaSet,
     role: Role | None = schemas.role(role_id) if isinstance(role_id, str) else None
     if role is None:
         available = ", ".join(schemas.role_ids())
-        problems.append(Problem(shown, *doc.position("/role"), "/role", "error", "unknown-role",
-                                message("handover_unknown_role", role=role_id), message("hint_handover_unknown_role", roles=available)))
+        said = message("handover_unknown_role", role=role_id) if role_id is not None else message("handover_no_role")
+        problems.append(Problem(shown, *doc.position("/role"), "/role", "error", "unknown-role", said,
+                                message("hint_handover_unknown_role", roles=available)))
         return None, doc, problems
     problems = withhold_values(problems, role.tree)  # the loader quoted values before the schema was known
     problems += recognise(doc, role.tree, schema_problems(doc, schemas.validator(role.schema_path), role.tree), context)

@@ -4,7 +4,6 @@ account as its system and what happens to it), one definition for the report pag
 (``handover report incomplete`` on the command line keeps its raw values)."""
 from __future__ import annotations
 
-import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -101,19 +100,3 @@ def money(value: dict[str, Any]) -> str:
     return f"{sign}{amount}" if sign else f"{currency} {amount}".strip()
 
 
-def localized_description(text: str, language: str) -> str:
-    """A description in ``language`` (see ``load.schemas.localized``), with full-width punctuation in Chinese."""
-    text = localized(text.strip(), language)
-    return full_width(text) if language == "zh" else text
-
-
-_CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-_HALF_WIDTH = re.compile(f"(?<=[{_CJK}])[,:;()]|[,:;()](?=[{_CJK}])")
-_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
-
-
-def full_width(text: str) -> str:
-    """Chinese text with Chinese punctuation: a , : ; ( or ) next to a Chinese character becomes full-width.
-
-    For our own texts (schema descriptions), never for content people wrote."""
-    return _HALF_WIDTH.sub(lambda m: _FULL_WIDTH[m.group()], text)

@@ -19,12 +19,12 @@ from markupsafe import Markup
 from ..audit.signoffs import HandoverAudit, Signoff, TimelineEntry, people_by_email, unknown_audit
 from ..fanout import ordered_map
 from ..i18n import label
-from ..load.schemas import Field, localized
+from ..load.schemas import Field, localized, localized_description
 from ..model import views
 from ..model.handbook import Handbook, Handover, Person
 from ..render.calendars import handover_deadlines, person_deadlines, to_ics
 from ..render.charts import bar_chart
-from ..render.labels import department_name, item_text, localized_description, money, section_title, status_text
+from ..render.labels import department_name, item_text, money, section_title, status_text
 from ..render.markdown import anchor, esc, esc_block, external_link, front_matter, link, relative, table
 from ..render.names import short_name
 from ..track import reports
