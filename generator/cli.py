@@ -13,7 +13,7 @@ from . import __version__
 from .audit.signoffs import SIGNED, HandoverAudit
 from .config import load_language
 from .errors import HandoverError, UsageError
-from .i18n import LANGUAGES, choose_language, message, use_language
+from .i18n import LANGUAGES, choose_language, current_language, message, use_language
 from .i18n.argparse_words import HelpFormatter, argparse_speaks
 from .model.handbook import Handbook, Handover
 from .output import formats, render
@@ -312,7 +312,7 @@ def _still_to_sign(audits: Sequence[HandoverAudit], handbook: Handbook) -> int:
     for audit, missing in waiting:
         names = "; ".join(message("cli_waiting_party", role=role_name(s.role), person=s.person,
                                   state=message(f"status_state_{s.state}"),
-                                  name=people[s.person].name if s.person in people else s.person,
+                                  name=people[s.person].called(current_language()) if s.person in people else s.person,
                                   reason=message("cli_waiting_reason", reason=s.reason) if s.reason else "")
                           for s in missing)
         _say("cli_still_to_sign", to=sys.stderr, file=audit.file, names=names or message(f"status_overall_{audit.state}"))

@@ -179,14 +179,14 @@ def test_the_github_sign_off_check_fails_until_every_party_signed(pull_request: 
     result = _run(script, pull_request.root, base)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{HANDOVER}: still to sign:" in result.stderr
-    assert "successor 李娜 (lina): missing" in result.stderr and "manager 王芳 (wangfang): missing" in result.stderr
+    assert "successor Li Na (lina): missing" in result.stderr and "manager Wang Fang (wangfang): missing" in result.stderr
     assert "leaver" not in result.stderr.split("still to sign:")[1].splitlines()[0]
 
     pull_request.git("checkout", "-q", "leave")
     pull_request.sign("Acked-by", "lina", HANDOVER)
     _github_merge_ref(pull_request)
     result = _run(script, pull_request.root, base)
-    assert result.returncode == 1 and "lina" not in result.stderr and "王芳 (wangfang)" in result.stderr
+    assert result.returncode == 1 and "lina" not in result.stderr and "Wang Fang (wangfang)" in result.stderr
 
     pull_request.git("checkout", "-q", "leave")
     pull_request.sign("Approved-by", "wangfang", HANDOVER)
@@ -224,7 +224,7 @@ def test_gitlab_approvals_in_the_merge_commit_complete_the_sign_off(tmp_path: Pa
     script, _ = _sign_off_script(gitlab)
     base = repo.git("merge-base", "main", "HEAD")
     result = _run(script, repo.root, base)  # the merge request pipeline, before anyone approved
-    assert result.returncode == 1 and "李娜 (lina): missing" in result.stderr
+    assert result.returncode == 1 and "Li Na (lina): missing" in result.stderr
 
     repo.git("checkout", "-q", "main")
     message = (GITLAB_MERGE_TEMPLATE

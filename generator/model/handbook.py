@@ -36,6 +36,10 @@ class Person:
     mobile: str = ""
     feishu_open_id: str = ""
 
+    def called(self, language: str) -> str:
+        """How the person is called in ``language``: the Chinese name, or in English their English name if they have one."""
+        return self.name_en or self.name if language == "en" else self.name
+
 
 @dataclass(frozen=True)
 class Roster:

@@ -83,12 +83,7 @@ class Notice:
         return visible(self.person.name), visible(self.person.name_en) if self.person.name_en != self.person.name else ""
 
     def name(self, language: str) -> str:
-        return visible(name_in(self.person, language))
-
-
-def name_in(person: Person, language: str) -> str:
-    """How ``person`` is called in ``language``: the Chinese name, or in English their English name if they have one."""
-    return person.name_en or person.name if language == "en" else person.name
+        return visible(self.person.called(language))
 
 
 @dataclass(frozen=True)
@@ -133,7 +128,7 @@ class Wording:
             return Section(visible(reminders[0].file), visible(reminders[0].file), None, entries)
         leaver = self.person(handover.leaver)
         zh, en = (label("remind_own_handover", language) if handover.leaver == recipient else
-                  label("handover_of", language, name=name_in(leaver, language),
+                  label("handover_of", language, name=leaver.called(language),
                         role=localized(handover.role.title, language)) for language in LANGUAGES)
         return Section(visible(zh), visible(en), self.site.page(handover.id) if self.site else None, entries)
 
@@ -148,7 +143,7 @@ class Wording:
         title = visible(reminder.title)
         owner = self._owner(reminder, handover)
         zh, en = (label("remind_item_of" if owner else "remind_item", language, title=title,
-                        owner=visible(name_in(owner, language)) if owner else "",
+                        owner=visible(owner.called(language)) if owner else "",
                         when=_when(DUE, reminder.days, due, language)) for language in LANGUAGES)
         return Entry(reminder, zh, en)
 

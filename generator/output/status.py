@@ -14,7 +14,6 @@ from ..audit.signoffs import SIGNED, STALE, HandoverAudit, Signoff
 from ..config import ROLES
 from ..i18n import current_language, message
 from ..model.handbook import Person
-from ..notify.message import name_in
 from .terminal import inline
 
 
@@ -41,7 +40,7 @@ def role_name(role: str) -> str:
 
 def _person(person_id: str, people: Mapping[str, Person]) -> str:
     person = people.get(person_id)
-    return inline(name_in(person, current_language()) if person else person_id)
+    return inline(person.called(current_language()) if person else person_id)
 
 
 def _pad(text: str, width: int) -> str:
