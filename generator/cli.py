@@ -486,13 +486,20 @@ def _export(args: argparse.Namespace, project: Project) -> int:
     return EXIT_OK
 
 
+_GLOBAL_VALUES = ("--root", "--lang")  # the options before the command that take a value
+
+
 def _option(argv: Sequence[str], name: str) -> str | None:
-    """A global option's value before parsing, so that argparse's help and usage errors are in that language too."""
-    for index, word in enumerate(argv):
-        if word == name and index + 1 < len(argv):
-            return argv[index + 1]
-        if word.startswith(name + "="):
-            return word.split("=", 1)[1]
+    """A global option's value before parsing, so that argparse's help and usage errors are in that language too.
+
+    Read as argparse reads it: before the command, also abbreviated (``--la en``) or as ``--lang=en``."""
+    index = 0
+    while index < len(argv) and argv[index].startswith("-"):
+        word, equals, value = argv[index].partition("=")
+        full = [option for option in _GLOBAL_VALUES if len(word) > 2 and option.startswith(word)]
+        if full == [name]:
+            return value if equals else (argv[index + 1] if index + 1 < len(argv) else None)
+        index += 2 if len(full) == 1 and not equals else 1
     return None
 
 

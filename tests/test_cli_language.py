@@ -69,6 +69,9 @@ def test_lang_en_shows_english_help(project: Path) -> None:
     assert not CHINESE.search(result.stdout)
     assert handover("--lang=en", "--help", cwd=project).stdout.startswith("usage: handover [-h]")
     assert handover("--help", cwd=project, language="en").stdout.startswith("usage: handover [-h]")
+    # Abbreviated, as argparse accepts it; a command's own option that starts the same way is not it.
+    assert handover("--la", "en", "check", "--format", "x", cwd=project).stderr.startswith("usage: handover")
+    assert handover("new", "--la", "en", "--help", cwd=project, language="zh").stdout.startswith("用法：")
 
 
 def _set_project_language(project: Path, value: str) -> None:
