@@ -8,14 +8,11 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import label
+from ..load.document import pointer_tokens
 from ..load.schemas import Field, localized
 
 LABEL_MAX = 30  # a label longer than this is cut: the place must stay one readable phrase
 PLACEHOLDER = "待填写"  # what the role templates write where the leaver has to fill in
-
-
-def _tokens(pointer: str) -> list[str]:
-    return [t.replace("~1", "/").replace("~0", "~") for t in pointer.split("/")[1:]] if pointer else []
 
 
 def _title(here: Field | None, fallback: str, language: str) -> str:
@@ -52,7 +49,7 @@ def place_in_words(data: Any, tree: Field | None, pointer: str, language: str) -
     """The place ``pointer`` names in ``data``, in ``language``; "" for the whole document."""
     parts: list[str] = []
     here, value = tree, data
-    tokens = _tokens(pointer)
+    tokens = pointer_tokens(pointer)
     title = label("place_entry", language)  # a list at the top has no title of its own
     while tokens:
         token = tokens.pop(0)

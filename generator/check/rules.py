@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..config import SecurityConfig
 from ..i18n import current_language, message
 from ..load.characters import REFUSED, REFUSED_IN_A_LINE
-from ..load.document import Document, pointer_join
+from ..load.document import Document, pointer_join, pointer_tokens
 from ..load.schemas import Field, FieldPaths, Role, localized, localized_description, values_at
 from ..problems import Problem
 from .place import PLACEHOLDER, place_in_words
@@ -44,17 +44,13 @@ def walk(value: Any, tree: Field | None, pointer: str = "") -> Iterator[tuple[st
             yield from walk(child, tree.items if tree else None, pointer_join(pointer, index))
 
 
-def _unescaped(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
-
-
 def walk_to(data: Any, tree: Field | None, pointers: Iterable[str]) -> Iterator[tuple[str, Any, Field | None]]:
     """The values at ``pointers`` with their schema fields, as ``walk`` yields them (pointers no longer there are skipped)."""
     for pointer in pointers:
         value, place = data, tree
-        for token in pointer.split("/")[1:]:
-            if isinstance(value, dict) and _unescaped(token) in value:
-                value, place = value[_unescaped(token)], place.properties.get(_unescaped(token)) if place else None
+        for token in pointer_tokens(pointer):
+            if isinstance(value, dict) and token in value:
+                value, place = value[token], place.properties.get(token) if place else None
             elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
                 value, place = value[int(token)], place.items if place else None
             else:

@@ -105,6 +105,11 @@ def pointer_join(pointer: str, token: str | int) -> str:
     return f"{pointer}/{text}"
 
 
+def pointer_tokens(pointer: str) -> list[str]:
+    """The keys and indexes a JSON pointer names, unescaped (``~1`` is ``/``, ``~0`` is ``~``)."""
+    return [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]] if pointer else []
+
+
 def pointer_from_path(path: Iterator[str | int] | list[str | int] | tuple[str | int, ...]) -> str:
     pointer = ""
     for token in path:

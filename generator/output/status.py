@@ -6,13 +6,13 @@ The text names each party's role in words (离职人/接手人/审批人) and ea
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..audit.signoffs import SIGNED, STALE, HandoverAudit, Signoff
 from ..config import ROLES
 from ..i18n import current_language, message
+from ..i18n.argparse_words import columns
 from ..model.handbook import Person
 from .terminal import inline
 
@@ -45,8 +45,7 @@ def _person(person_id: str, people: Mapping[str, Person]) -> str:
 
 def _pad(text: str, width: int) -> str:
     """``text`` filled to ``width`` terminal columns: a Chinese character takes two."""
-    used = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-    return text + " " * max(width - used, 0)
+    return text + " " * max(width - columns(text), 0)
 
 
 def _evidence(signoff: Signoff) -> str:
