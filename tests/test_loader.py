@@ -120,3 +120,17 @@ def test_recorded_unusual_text_matches_a_full_walk(path: pathlib.Path) -> None:
     expected = {pointer for pointer, value, _ in walk(document.data, None)
                 if isinstance(value, str) and REFUSED_IN_A_LINE.search(value)}
     assert document.unusual_text is not None and expected <= document.unusual_text
+
+
+def test_the_recorded_places_lead_to_the_values_a_full_walk_finds() -> None:
+    """Keys with '/' and '~', nested mappings and lists, and a duplicate key (whose second value is dropped)."""
+    from generator.check.rules import walk_to
+
+    text = ('"a/b": "x\\u200b"\n"c~d":\n  e: ["y\\u200b", {f: "z\\u200b"}]\ndup: "first\\u200b"\ndup: "second\\u200b"\n'
+            'plain: fine\n')
+    document, problems = parse(text, "t.yaml")
+    assert document is not None and [p.rule for p in problems] == ["yaml-duplicate-key"]
+    walked = [(pointer, value) for pointer, value, _ in walk(document.data, None)
+              if isinstance(value, str) and REFUSED_IN_A_LINE.search(value)]
+    led_to = [(pointer, value) for pointer, value, _ in walk_to(document.data, None, sorted(document.unusual_text or ()))]
+    assert sorted(led_to) == sorted(walked) and len(walked) == 4
