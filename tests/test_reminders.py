@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import socket
 from email import message_from_bytes
 from email.header import decode_header, make_header
@@ -75,6 +76,24 @@ def test_pending_signoffs_remind_whoever_is_awaited(tmp_path: Path, cli) -> None
     found = remind(cli, project, "2026-11-10")
     assert ("lina", "signoff-successor", "signoff-pending", 3) in kinds(found)
     assert not any(r["kind"] == "signoff-pending" and r["to"] == "wangfang" for r in found)
+
+
+def test_after_the_last_day_the_successor_hears_of_the_leavers_items(empty_project: Path, cli) -> None:
+    """The leaver has gone: what he owned and is still open is the successor's to do, as the report says."""
+    text = AROUND_NATIONAL_DAY.replace("    owner: lina\n", "    owner: zhangwei\n").replace("due: 2025-10-09", "due: 2025-10-14")
+    (empty_project / FILE).write_text(text, encoding="utf-8")
+    found = kinds(remind(cli, empty_project, "2025-10-10"))  # Fri after the last day; Sat 10-11 is worked: 3 days
+    assert ("lina", "T-01", "due-soon", 3) in found and not any(to == "zhangwei" for to, *_ in found)
+
+
+def test_someone_who_has_left_is_not_asked_to_sign(tmp_path: Path, cli) -> None:
+    project = copy_project(tmp_path / "repo", with_handovers=False)
+    people = project / "handbook" / "people.yaml"
+    people.write_text(re.sub(r"(\{id: lina,[^}]*)\}", r"\1, active: false}", people.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    git = GitRepo(project)
+    git.commit("Handover", by="zhangwei", files={FILE: BASE}, trailers=(f"Signed-off-by: zhangwei <{email('zhangwei')}>",))
+    assert not any(r["kind"] == "signoff-pending" for r in remind(cli, project, "2026-11-10"))
 
 
 class Inbox:

@@ -1,8 +1,9 @@
 """Reminders before things are late: who must hear about what today. Delivery is ``notify``'s job.
 
-Default rules (from the seeds, thresholds in ``[tool.handover.policy]``): the owner of an open item
-within 3 working days of its deadline; the manager within 1 working day and every working day it is
-overdue; whoever's sign-off the handover is waiting for. Nothing is sent on days off.
+Default rules (from the seeds, thresholds in ``[tool.handover.policy]``): whoever is responsible for an open
+item (its owner; once the leaver has gone, or the owner is inactive, the successor: ``reports.chase``) within 3
+working days of its deadline; the manager within 1 working day and every working day it is overdue; whoever's
+sign-off the handover is waiting for, unless the roster marks them inactive. Nothing is sent on days off.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from ..config import PolicyConfig
 from ..i18n import current_language
 from ..model.handbook import Handbook, Handover
 from ..model.views import COMPLETE, dated_open_items, state
+from ..track.reports import chase
 from ..track.workdays import WorkCalendar
 
 DUE_SOON, OVERDUE, SIGNOFF_PENDING = "due-soon", "overdue", "signoff-pending"
@@ -62,7 +64,8 @@ def reminders(handbook: Handbook, audits: dict[str, HandoverAudit], policy: Poli
             due = item.due_date
             days = calendar.between(today, due) if due >= today else min(calendar.between(today, due), -1)
             if 0 <= days <= policy.owner_reminder_working_days:
-                add(item.owner, handover, item.id, item.title, due, days, DUE_SOON)
+                # Whoever is responsible today: once the leaver has gone, or the owner is inactive, the successor.
+                add(chase(handover, item, people, today)[0], handover, item.id, item.title, due, days, DUE_SOON)
             if 0 <= days <= policy.manager_reminder_working_days:
                 add(handover.manager, handover, item.id, item.title, due, days, DUE_SOON)
             if days < 0:
@@ -74,6 +77,8 @@ def reminders(handbook: Handbook, audits: dict[str, HandoverAudit], policy: Poli
         days = calendar.between(today, handover.last_day) if handover.last_day >= today else min(
             calendar.between(today, handover.last_day), -1)
         for signoff in audit.signoffs:
+            if signoff.person in people and not people[signoff.person].active:
+                continue  # someone who has left signs nothing any more; the manager sees it on the status
             if signoff.party and signoff.role == waiting_for and signoff.state != SIGNED:
                 add(signoff.person, handover, f"signoff-{signoff.role}", f"sign-off as {signoff.role} ({signoff.state})",
                     handover.last_day, days, SIGNOFF_PENDING)
