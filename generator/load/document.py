@@ -339,6 +339,7 @@ _OPENS_BLOCK = re.compile(r"(?::|[|>][-+0-9]*)$")  # a line whose next lines, in
 _REPAIR_BUDGET = 20 * 1024 * 1024
 # What libyaml counts as a line break, so that its line numbers index these lines (CR alone, NEL, LS and PS too).
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_OTHER_BREAKS = re.compile("[\r\x85\u2028\u2029]")
 _MAX_REPAIRS = 100
 
 
@@ -434,8 +435,9 @@ def _misread(lines: list[str], document: Document) -> _Mistake | None:
 def _parse_repairing(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """``parse`` for a text with a character a mistake needs: each mistake found is one problem, then repaired
     (in a copy: the file is never changed) so that the rest of the file is read and checked too."""
-    lines = _LINE_BREAK.split(text)  # libyaml's lines: a repair replaces one and keeps every line break as it was
-    breaks = _LINE_BREAK.findall(text)
+    # libyaml's lines: a repair replaces one and keeps every line break as it was (most files have only "\n").
+    lines = _LINE_BREAK.split(text) if _OTHER_BREAKS.search(text) else text.split("\n")
+    breaks = _LINE_BREAK.findall(text) if _OTHER_BREAKS.search(text) else ["\n"] * (len(lines) - 1)
     found: list[_Mistake] = []
     document, problems, stopped = _parse(text, path)
     for _ in range(min(_MAX_REPAIRS, _REPAIR_BUDGET // max(len(text), 1))):
