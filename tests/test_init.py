@@ -238,4 +238,4 @@ def test_a_new_handbook_works_from_new_to_status(handbook: Path, cli, forge: str
     assert code == 0 and f"{created}: awaiting-successor" in out, out + err
     code, out, err = cli("status", "--check", created, root=handbook)
     assert code == 1
-    assert "successor 李娜 (lina): missing" in err and "manager 王芳 (wangfang): missing" in err
+    assert "successor Li Na (lina): missing" in err and "manager Wang Fang (wangfang): missing" in err
