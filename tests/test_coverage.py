@@ -68,7 +68,7 @@ def test_a_customer_received_in_2025_and_left_out_in_2026_is_a_located_warning(c
     assert problem["severity"] == "warning" and problem["rule"] == "coverage-customer-missing"
     message = str(problem["message"])
     assert "苏州澄泓科技有限公司 (C-90001)" in message  # the customer by name and id
-    assert "李娜 (lina)" in message and "handbook/handovers/2025-06-lina-sales.yaml" in message  # who, in which handover
+    assert "Li Na (lina)" in message and "handbook/handovers/2025-06-lina-sales.yaml" in message  # who, in which handover
     assert 'customer_id: "C-90001"' in str(problem["hint"])
 
     code, out, _ = cli("check", str(later), root=empty_project)
@@ -101,7 +101,7 @@ def test_accounts_transferred_to_the_leaver_must_be_dealt_with(cli: Cli, empty_p
     [problem] = coverage(cli, empty_project)
     assert problem["rule"] == "coverage-access-missing"
     assert (problem["line"], problem["column"]) == (line_of(later, "access:"), 1)
-    assert "CRM / shared-east" in str(problem["message"]) and "李娜 (lina)" in str(problem["message"])
+    assert "CRM / shared-east" in str(problem["message"]) and "Li Na (lina)" in str(problem["message"])
 
 
 def test_ownership_follows_the_chain_and_only_earlier_last_days_count(cli: Cli, empty_project: Path) -> None:
@@ -120,7 +120,7 @@ def test_ownership_follows_the_chain_and_only_earlier_last_days_count(cli: Cli, 
 
     [problem] = coverage(cli, empty_project)
     assert problem["file"] == "handbook/handovers/2026-11-liuyang-sales.yaml"
-    assert "甲公司 (C-1)" in str(problem["message"]) and "张伟 (zhangwei)" in str(problem["message"])
+    assert "甲公司 (C-1)" in str(problem["message"]) and "Zhang Wei (zhangwei)" in str(problem["message"])
     assert "2025-06-zhangwei-sales.yaml" in str(problem["message"])
 
 

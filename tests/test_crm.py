@@ -322,7 +322,7 @@ def test_wecom_export_needs_everyones_wecom_userid(cli: Cli, project: Path) -> N
     code, out, err = cli("export", "owner-transfer", "handbook/handovers/2026-11-zhangwei-sales.yaml", "--format",
                          "wecom", root=project)
     assert code == 1 and out == ""
-    assert "no WeCom userid in handbook/people.yaml for 李娜 (lina), 刘洋 (liuyang), 张伟 (zhangwei)" in err
+    assert "no WeCom userid in handbook/people.yaml for Li Na (lina), Liu Yang (liuyang), Zhang Wei (zhangwei)" in err
 
 
 @pytest.mark.parametrize(("fmt", "header", "row"), [

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..audit.history import open_repository
 from ..errors import ProjectError
-from ..i18n import message
+from ..i18n import current_language, message
 from ..model.handbook import Handbook, Person
 from ..project import Project
 
@@ -53,7 +53,7 @@ def _owner(person: Person, forge: str) -> str:
 
 def _owner_problem(person: Person, forge: str) -> str:
     site = FORGES[forge]
-    return message("codeowners_no_owner", person=person.id, name=person.name, site=site, forge=forge)
+    return message("codeowners_no_owner", person=person.id, name=person.called(current_language()), site=site, forge=forge)
 
 
 def render_block(handbook: Handbook, forge: str, repo_paths: dict[str, str]) -> str:

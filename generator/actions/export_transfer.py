@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import HandoverError
-from ..i18n import message
+from ..i18n import current_language, message
 from ..model.handbook import Handover, Person, Roster
 from ..output import render
 from ..track.transfer import TransferPlan, transfer_plan
@@ -32,7 +32,7 @@ def _need(people: list[Person], what: str, field: str) -> None:
     """``what``: the catalogue key of the field's name, as people call it."""
     missing = sorted({p.id: p for p in people if not getattr(p, field)}.values(), key=lambda p: p.id)
     if missing:
-        names = ", ".join(f"{p.name} ({p.id})" for p in missing)
+        names = ", ".join(f"{p.called(current_language())} ({p.id})" for p in missing)
         raise HandoverError(message("export_missing_field", what=message(what), names=names, field=field))
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..i18n import message
+from ..i18n import current_language, message
 from ..load.document import Document
 from ..load.schemas import values_at
 from ..model.handbook import Handover, Roster
@@ -109,7 +109,8 @@ def _where(doc: Document, candidates: Sequence[str]) -> str:
 
 def _person(roster: Roster | None, person_id: str) -> str:
     person = roster.people.get(person_id) if roster is not None else None
-    return f"{person.name} ({person_id})" if person is not None and person.name != person_id else person_id
+    name = person.called(current_language()) if person is not None else person_id
+    return f"{name} ({person_id})" if name != person_id else person_id
 
 
 def _received_from(grant: Grant, roster: Roster | None) -> str:
