@@ -320,7 +320,7 @@ def test_codeowners_refuses_a_reviewer_no_forge_would_recognise(repo: GitRepo, c
     people = repo.root / "handbook" / "people.yaml"
     people.write_text(people.read_text(encoding="utf-8").replace(", email: lina@example.com}", "}"), encoding="utf-8")
     code, _, err = cli("codeowners", root=repo.root)
-    assert code == 1 and "lina (李娜)" in err and "github: <their GitHub user name>" in err
+    assert code == 1 and "lina (Li Na)" in err and "github: <their GitHub user name>" in err
     assert not (repo.root / ".github" / "CODEOWNERS").exists()
     people.write_text(people.read_text(encoding="utf-8").replace(
         "{id: lina, name: 李娜,", "{id: lina, github: li-na, name: 李娜,"), encoding="utf-8")
