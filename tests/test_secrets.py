@@ -65,3 +65,11 @@ def test_a_corpus_file_placed_in_the_handbook_fails_check(empty_project: Path, c
     shutil.copy2(CASES / "secrets" / "aliyun-access-key.yaml", empty_project / "handbook" / "handovers" / "leak.yaml")
     code, out, _ = cli("check", root=empty_project)
     assert code == 1 and "[secret]" in out and "LTAI" not in out
+
+
+@pytest.mark.parametrize("token", ["AKIAQWERTYUIOPASDFGH", "ASIAQWERTYUIOPASDFGH", "ghp_" + "abcdefghijklmnopqrstuvwxyzABCDEFGHIJ",
+                                   "abcdefghijklmnopqrstuvwxyzabcdef-us12"])
+def test_tokens_without_a_digit_are_found_too(token: str) -> None:
+    """The detectors run only on candidate lines; a token of letters alone is one by its prefix."""
+    found = scan_text(f"备注：临时凭据 {token} 已作废\n", "handbook.yaml")
+    assert found and found == scan_text_exhaustively(f"备注：临时凭据 {token} 已作废\n", "handbook.yaml")

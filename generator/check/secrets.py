@@ -150,7 +150,10 @@ def _scan_starts() -> frozenset[str]:
 _TOKEN_RUN = re.compile(r"[A-Za-z0-9_]{11,}")
 _TOKEN_WORDS = ("://", "begin", "putty", "accountkey=", "_authtoken", "aws", "eyj", "glpat", "gldt", "glft",
                 "glsoat", "glrt", "gr1348941", "glcbt", "glimt", "glptt", "glagent", "gloas", "xox", "hooks.slack",
-                "sq0csp", "pypi-", "_live_", "t3blbkfj", "sg.")
+                "sq0csp", "pypi-", "_live_", "t3blbkfj", "sg.",
+                # Prefixes of tokens that may hold no digit at all, which the mixed-run rule would not see: AWS keys
+                # (AKIA + 16 of A-Z and 2-7: one in 28 has no digit), Artifactory, GitHub and Mailchimp's "-us".
+                "akia", "asia", "abia", "acca", "akc", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "-us")
 
 
 def _mixed(run: str) -> bool:
@@ -418,9 +421,22 @@ def _leftmost(piece: _Piece, values: Iterable[str], shown: str | None = None) ->
     shown = piece.text if shown is None else shown
     columns = []
     for value in values:
-        at = shown.find(value) if value else -1
-        columns.append(piece.column(piece.text[at:at + len(value)] if at >= 0 else ""))
+        at = _where_found(piece.text, shown, value)
+        columns.append(piece.offset + (at + 1 if at >= 0 else 1))
     return min(columns, default=None)
+
+
+def _where_found(text: str, shown: str, value: str) -> int:
+    """Where in ``text`` the detector's ``value`` is: its first place in the text as written, as when the text is shown
+    as is (blanking can make a "_a" in ``shown`` where the text has "pa"); a value that holds a blanked letter, at
+    the first place of what the text has where ``shown`` holds it; -1 if none."""
+    if not value:
+        return -1
+    at = text.find(value)
+    if at >= 0:
+        return at
+    at = shown.find(value)
+    return text.find(text[at:at + len(value)]) if at >= 0 else -1
 
 
 def _found_by(plugin: Any, piece: _Piece, filename: str) -> list[str]:
