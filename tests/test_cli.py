@@ -75,6 +75,7 @@ def test_warnings_do_not_fail(empty_project, cli) -> None:
 def test_usage_errors_exit_2(project, cli) -> None:
     assert cli("check", "--format", "xml", root=project)[0] == 2
     assert cli("check", "--jobs", "0", root=project)[0] == 2
+    assert cli("check", "--jobs", "²", root=project)[0] == 2  # a digit to str.isdigit, not a number
     assert cli("check", "no/such/file.yaml", root=project)[0] == 2
     assert cli("frobnicate", root=project)[0] == 2
     assert cli("new", "--role", "astronaut", "--leaver", "lina", root=project)[0] == 2

@@ -33,7 +33,7 @@ from ..config import load_security_config
 from ..errors import HandoverError, UsageError
 from ..i18n import message
 from ..load.characters import visible
-from ..load.document import Document, parse, read_text
+from ..load.document import Document, is_index, parse, read_text
 from ..load.schemas import Field, Role, SchemaSet, localized
 from ..model.build import load_roster
 from ..model.handbook import Person, Roster
@@ -560,7 +560,7 @@ def _imported(problem: Problem, key: str, start: int) -> bool:
 
 def _entry_index(problem: Problem, key: str) -> int | None:
     parts = problem.pointer.split("/")
-    return int(parts[2]) if len(parts) > 2 and parts[1] == key and parts[2].isdigit() else None
+    return int(parts[2]) if len(parts) > 2 and parts[1] == key and is_index(parts[2]) else None
 
 
 def _in_export_terms(problem: Problem, key: str, start: int, entries: list[Entry], columns: dict[str, Column]) -> str:
@@ -570,7 +570,7 @@ def _in_export_terms(problem: Problem, key: str, start: int, entries: list[Entry
     parts = problem.pointer.split("/")[3:]
     row = entry.rows[0]
     target = parts[0] if parts else ""
-    if parts[:1] == ["contacts"] and len(parts) > 1 and parts[1].isdigit():
+    if parts[:1] == ["contacts"] and len(parts) > 1 and is_index(parts[1]):
         row = entry.contact_rows[int(parts[1])]
         target = f"contact.{parts[2]}" if len(parts) > 2 else "contact.name"
     column = columns.get(target)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..i18n import label
-from ..load.document import pointer_tokens
+from ..load.document import is_index, pointer_tokens
 from ..load.schemas import Field, localized
 
 LABEL_MAX = 30  # a label longer than this is cut: the place must stay one readable phrase
@@ -53,7 +53,7 @@ def place_in_words(data: Any, tree: Field | None, pointer: str, language: str) -
     title = label("place_entry", language)  # a list at the top has no title of its own
     while tokens:
         token = tokens.pop(0)
-        if isinstance(value, list) and token.isdigit():
+        if isinstance(value, list) and is_index(token):
             position = int(token)
             item = value[position] if position < len(value) else None
             items = here.items if here is not None else None
@@ -65,7 +65,7 @@ def place_in_words(data: Any, tree: Field | None, pointer: str, language: str) -
         child = here.child(token) if here is not None else None
         value = value.get(token) if isinstance(value, dict) else None
         title = _title(child, token, language)
-        if not (isinstance(value, list) and tokens and tokens[0].isdigit()):  # else the item says it
+        if not (isinstance(value, list) and tokens and is_index(tokens[0])):  # else the item says it
             parts.append(title)
         here = child
     return label("place_joiner", language).join(parts)

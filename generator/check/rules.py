@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from ..config import SecurityConfig
 from ..i18n import current_language, message
 from ..load.characters import REFUSED, REFUSED_IN_A_LINE
-from ..load.document import Document, pointer_join, pointer_tokens
+from ..load.document import Document, is_index, pointer_join, pointer_tokens
 from ..load.schemas import Field, FieldPaths, Role, localized, localized_description, values_at
 from ..problems import Problem
 from .place import PLACEHOLDER, place_in_words
@@ -51,7 +51,7 @@ def walk_to(data: Any, tree: Field | None, pointers: Iterable[str]) -> Iterator[
         for token in pointer_tokens(pointer):
             if isinstance(value, dict) and token in value:
                 value, place = value[token], place.properties.get(token) if place else None
-            elif isinstance(value, list) and token.isdigit() and int(token) < len(value):
+            elif isinstance(value, list) and is_index(token) and int(token) < len(value):
                 value, place = value[int(token)], place.items if place else None
             else:
                 break
@@ -465,7 +465,7 @@ def control_character(subject: Subject) -> Iterator[Problem]:
         others = sorted({f"U+{ord(c):04X}" for _, c in found} - {f"U+{ord(char):04X}"})
         more = (message("control_more_named", n=len(found) - 1, others=", ".join(others)) if others
                 else message("control_more", n=len(found) - 1) if len(found) > 1 else "")
-        key = next((token for token in reversed(pointer.split("/")) if not token.isdigit()), "")
+        key = next((token for token in reversed(pointer.split("/")) if not is_index(token)), "")
         hint = message("hint_control_one_line" if char in "\t\n" else "hint_control_delete")
         yield control_character.problem(
             subject.doc, pointer, message("rule_control_character", key=key, code=f"U+{ord(char):04X}", name=_character_name(char),

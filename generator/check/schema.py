@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ..i18n import current_language, message
-from ..load.document import Document, pointer_from_path, pointer_join, pointer_tokens
+from ..load.document import Document, is_index, pointer_from_path, pointer_join, pointer_tokens
 from ..load.schemas import Field, localized, localized_description
 from ..problems import Problem
 from .place import place_in_words
@@ -96,7 +96,7 @@ _LOADER_SAYS_WITHOUT_VALUE = {
 
 def _path(pointer: str) -> list[str | int]:
     tokens = pointer_tokens(pointer)
-    return [int(t) if t.isdigit() else t for t in tokens]
+    return [int(t) if is_index(t) else t for t in tokens]
 
 
 def withhold_values(problems: list[Problem], tree: Field) -> list[Problem]:

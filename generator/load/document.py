@@ -105,6 +105,11 @@ def pointer_join(pointer: str, token: str | int) -> str:
     return f"{pointer}/{text}"
 
 
+def is_index(token: str) -> bool:
+    """Whether a pointer token is a list index: ASCII digits only ("²" and "٣" are digits to str.isdigit)."""
+    return token.isascii() and token.isdigit()
+
+
 def pointer_tokens(pointer: str) -> list[str]:
     """The keys and indexes a JSON pointer names, unescaped (``~1`` is ``/``, ``~0`` is ``~``)."""
     return [token.replace("~1", "/").replace("~0", "~") for token in pointer.split("/")[1:]] if pointer else []

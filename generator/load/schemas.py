@@ -20,7 +20,7 @@ import jsonschema_rs
 
 from ..errors import ProjectError
 from ..i18n import message
-from ..load.document import load_file, pointer_join
+from ..load.document import is_index, load_file, pointer_join
 
 ROLES_DIR = "roles"
 SENSITIVITY = {"public": 0, "internal": 1, "restricted": 2}
@@ -51,7 +51,7 @@ class Field:
     placeholder: str | None = None  # x-placeholder: the value a 待填写 placeholder stands for ("person", "date", "id")
 
     def child(self, token: str | int) -> Field | None:
-        if isinstance(token, int) or token == "*" or token.isdigit():
+        if isinstance(token, int) or token == "*" or is_index(token):
             return self.items
         return self.properties.get(token)
 
