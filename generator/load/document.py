@@ -39,7 +39,6 @@ MAX_NODES = 200_000
 
 Position = tuple[int, int]
 
-_SCALAR = yaml.ScalarEvent
 _NULL = {"", "~", "null", "Null", "NULL"}
 _TRUE = {"true", "True", "TRUE"}
 _FALSE = {"false", "False", "FALSE"}
@@ -205,15 +204,7 @@ class _Builder:
                 self.problem(key_mark, child, "yaml-merge-key", message("yaml_merge_key"), message("hint_yaml_merge_key"))
             if key_event.tag is not None or key_event.anchor is not None:
                 self.problem(key_mark, child, "yaml-tag", message("yaml_key_tag"), message("hint_yaml_key_tag"))
-            event = next(events)
-            if (event.__class__ is _SCALAR and event.anchor is None and event.tag is None and self.nodes < MAX_NODES
-                    and depth < MAX_DEPTH):  # the common case, as build() would do it, without the call
-                self.nodes += 1
-                mark: Any = event.start_mark  # libyaml always marks events it produced
-                self.positions[child] = (mark.line + 1, mark.column + 1)
-                value = self.scalar(event, child)
-            else:
-                value = self.build(events, event, child, depth + 1)
+            value = self.build(events, next(events), child, depth + 1)
             if merge:
                 continue  # reported; keeping it would add a second, misleading "unknown field"
             if key in result:
@@ -441,8 +432,11 @@ def _parse_repairing(text: str, path: str) -> tuple[Document | None, list[Proble
     """``parse`` for a text with a character a mistake needs: each mistake found is one problem, then repaired
     (in a copy: the file is never changed) so that the rest of the file is read and checked too."""
     # libyaml's lines: a repair replaces one and keeps every line break as it was (most files have only "\n").
-    lines = _LINE_BREAK.split(text) if _OTHER_BREAKS.search(text) else text.split("\n")
-    breaks = _LINE_BREAK.findall(text) if _OTHER_BREAKS.search(text) else ["\n"] * (len(lines) - 1)
+    if _OTHER_BREAKS.search(text):
+        lines, breaks = _LINE_BREAK.split(text), _LINE_BREAK.findall(text)
+    else:
+        lines = text.split("\n")
+        breaks = ["\n"] * (len(lines) - 1)
     found: list[_Mistake] = []
     document, problems, stopped = _parse(text, path)
     for _ in range(min(_MAX_REPAIRS, _REPAIR_BUDGET // max(len(text), 1))):
