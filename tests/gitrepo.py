@@ -6,6 +6,8 @@ import os
 import subprocess
 from pathlib import Path
 
+from generator.actions.init import GITLAB_MERGE_TEMPLATE
+
 START = dt.datetime(2026, 11, 2, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
 
 
@@ -56,6 +58,14 @@ class GitRepo:
     def merge(self, branch: str, *, by: str, message: str = "Merge") -> str:
         self.git("merge", "-q", "--no-ff", branch, "-m", message, env=self._identity(by))
         return self.head()
+
+    def gitlab_merge(self, branch: str, title: str, approvers: tuple[tuple[str, str], ...], *, reference: str) -> str:
+        """Merge ``branch`` as GitLab does with the merge commit template 'handover init' documents: one
+        ``Approved-by:`` line per (name, person) who approved in the merge request."""
+        approved = "\n".join(f"Approved-by: {name} <{email(person)}>" for name, person in approvers)
+        message = (GITLAB_MERGE_TEMPLATE.replace("%{source_branch}", branch).replace("%{target_branch}", "main")
+                   .replace("%{title}", title).replace("%{reference}", reference).replace("%{approved_by}", approved))
+        return self.merge(branch, by="GitLab", message=message)
 
     def head(self) -> str:
         return self.git("rev-parse", "HEAD")

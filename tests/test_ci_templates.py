@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.actions.init import GITLAB_MERGE_TEMPLATE, init_handbook
+from generator.actions.init import init_handbook
 from generator.cli import _parser
 from generator.output import render
 from generator.problems import Problem
@@ -227,12 +227,8 @@ def test_gitlab_approvals_in_the_merge_commit_complete_the_sign_off(tmp_path: Pa
     assert result.returncode == 1 and "Li Na (lina): missing" in result.stderr
 
     repo.git("checkout", "-q", "main")
-    message = (GITLAB_MERGE_TEMPLATE
-               .replace("%{source_branch}", "zhangwei-leaves").replace("%{target_branch}", "main")
-               .replace("%{title}", "张伟的离职交接").replace("%{reference}", "company/handbook!7")
-               .replace("%{approved_by}", f"Approved-by: 李娜 <{email('lina')}>\n"
-                                          f"Approved-by: 王芳 <{email('wangfang')}>"))
-    repo.merge("zhangwei-leaves", by="GitLab Bot", message=message)
+    repo.gitlab_merge("zhangwei-leaves", "张伟的离职交接", (("李娜", "lina"), ("王芳", "wangfang")),
+                      reference="company/handbook!7")
     assert repo.git("log", "-1", "--format=%(trailers:key=Approved-by,valueonly)").splitlines() == \
         [f"李娜 <{email('lina')}>", f"王芳 <{email('wangfang')}>"]
     status = subprocess.run([sys.executable, "-m", "generator.cli", "status", "--check", "--format", "json", HANDOVER],

@@ -16,8 +16,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.actions.init import GITLAB_MERGE_TEMPLATE
-
 from .gitrepo import GitRepo, email
 from .helpers import CliResult, xlsx
 from .vendors import Vendors, serve_vendors
@@ -180,12 +178,8 @@ def test_a_departure_from_init_to_the_merged_sign_off(cli: Cli, tmp_path: Path, 
 
     # Both approve in GitLab; the merge commit GitLab writes from the template init documented completes it.
     repo.git("checkout", "-q", "main")
-    merge_message = (GITLAB_MERGE_TEMPLATE
-                     .replace("%{source_branch}", "zhangwei-leaves").replace("%{target_branch}", "main")
-                     .replace("%{title}", "张伟的离职交接").replace("%{reference}", "company/handbook!1")
-                     .replace("%{approved_by}", f"Approved-by: 李娜 <{email('lina')}>\n"
-                                                f"Approved-by: 王芳 <{email('wangfang')}>"))
-    repo.merge("zhangwei-leaves", by="GitLab", message=merge_message)
+    repo.gitlab_merge("zhangwei-leaves", "张伟的离职交接", (("李娜", "lina"), ("王芳", "wangfang")),
+                      reference="company/handbook!1")
     code, out, err = zh(cli, root, "status", "--check", "--format", "json", str(handover))
     assert code == 0, out + err
     [entry] = json.loads(out)
